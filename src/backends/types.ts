@@ -1,0 +1,114 @@
+/**
+ * One interface for every generation backend. Capabilities are data (shown to the editor as
+ * limits and prices); calls map each provider's job model onto Cutaway's.
+ */
+import type { GenerationError } from "./errors";
+
+export interface SizeOption {
+  readonly width: number;
+  readonly height: number;
+  /** "16:9", "9:16", "1:1", … */
+  readonly aspect: string;
+  /** provider's own name for it, when it has one ("720p", "1280:720") */
+  readonly label?: string;
+}
+
+export interface ModelCapabilities {
+  readonly id: string;
+  readonly label: string;
+  /** allowed clip lengths in seconds, ascending */
+  readonly durationsSeconds: readonly number[];
+  readonly aspects: readonly string[];
+  readonly sizes: readonly SizeOption[];
+  /** null: follows the request (slates) */
+  readonly fps: number | null;
+  readonly imageToVideo: boolean;
+  /** accepts a last frame as well as a first (for gaps between two shots) */
+  readonly lastFrame: boolean;
+  readonly negativePrompt: boolean;
+  readonly seed: boolean;
+  readonly maxPromptChars: number;
+  /** an estimate shown before Generate; the ledger records the actual charge where known */
+  readonly pricePerSecondUsd: number;
+  readonly audio?: boolean;
+}
+
+export interface BackendCapabilities {
+  /** "slate" | "fal" | "openai-videos" | "veo" | "runway" | "luma" | "replicate" | "comfyui" */
+  readonly backend: string;
+  readonly label: string;
+  readonly needsKey: boolean;
+  /** can list recent jobs: a create whose outcome is unknown can be reconciled instead of repeated */
+  readonly canListJobs: boolean;
+  readonly models: readonly ModelCapabilities[];
+  /** suggested engine limits for this provider */
+  readonly concurrency: number;
+  readonly requestsPerMinute: number;
+}
+
+export interface ImageInput {
+  readonly bytes: Uint8Array;
+  readonly mimeType: "image/png" | "image/jpeg";
+}
+
+export interface GenerationRequest {
+  readonly model: string;
+  readonly prompt: string;
+  readonly negativePrompt?: string;
+  readonly durationSeconds: number;
+  readonly aspect: string;
+  readonly size: { readonly width: number; readonly height: number };
+  /** sequence frame rate as num/den, for backends that follow it (slates, ComfyUI) */
+  readonly fps?: { readonly num: number; readonly den: number };
+  readonly seed?: number;
+  /** continuity: the frame before the gap / after it */
+  readonly firstFrame?: ImageInput;
+  readonly lastFrame?: ImageInput;
+  /** for slates and names */
+  readonly shotNumber: number;
+  readonly timecode?: string;
+}
+
+/** What the engine keeps (and journals) to talk about a job later. Must be JSON-safe. */
+export interface JobRef {
+  readonly backend: string;
+  readonly model: string;
+  readonly providerJobId: string;
+  /** provider URLs handed back at submit (fal status/response/cancel), if any */
+  readonly urls?: Readonly<Record<string, string>>;
+}
+
+export type JobStatus =
+  | { readonly state: "queued"; readonly queuePosition?: number; readonly progress?: number }
+  | { readonly state: "running"; readonly progress?: number; readonly etaSeconds?: number }
+  | { readonly state: "completed"; readonly mediaUrl?: string; readonly thumbnailUrl?: string; readonly expiresAt?: number; readonly costUsd?: number }
+  | { readonly state: "failed"; readonly error: GenerationError };
+
+export interface MediaDownload {
+  /** bytes as they arrive; the engine writes them to disk without holding the whole file */
+  readonly chunks: AsyncIterable<Uint8Array>;
+  readonly contentLength?: number;
+  readonly contentType: string;
+  /** "mp4" | "png" | "mov" | "webm" */
+  readonly extension: string;
+}
+
+export interface SubmitOptions {
+  /** stable per job: sent where the provider supports idempotency, used to reconcile otherwise */
+  readonly idempotencyKey: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface GenerationBackend {
+  readonly id: string;
+  capabilities(): BackendCapabilities;
+  /** resolves once the provider accepted the job; throws GenerationError (with `outcomeUnknown` when the request may have reached it) */
+  submit(request: GenerationRequest, options: SubmitOptions): Promise<JobRef>;
+  status(ref: JobRef, signal?: AbortSignal): Promise<JobStatus>;
+  download(ref: JobRef, status: Extract<JobStatus, { state: "completed" }>, signal?: AbortSignal): Promise<MediaDownload>;
+  cancel(ref: JobRef): Promise<void>;
+  /** find a job this client created with `idempotencyKey` (only when capabilities().canListJobs) */
+  findJob?(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null>;
+  /** a cheap authenticated call for the Settings "test connection" button */
+  testConnection?(): Promise<void>;
+}
