@@ -1,0 +1,227 @@
+/**
+ * The app's face towards the panel: everything the UI can read (AppState, via subscribe) and ask
+ * for (CutawayApi). The panel imports only this module's types and the facade that implements it.
+ * Values here are display-ready (timecodes, seconds as numbers for labels); exact ticks stay inside.
+ */
+
+export type TargetScope =
+  | "playhead" // the gap under the playhead (else a default length at the playhead)
+  | "inout" // the sequence in–out range
+  | "selection" // selected clips (B-roll over them)
+  | "all-gaps" // every picture hole in the sequence
+  | "track-gaps" // gaps on one chosen track
+  | "markers" // markers of a chosen colour (B-roll under them)
+  | "placeholders" // placeholders and Cutaway slates
+  | "script"; // script text → new shots laid end to end
+
+export type JobKind = "fill-gaps" | "broll" | "replace-placeholders" | "script-to-cut";
+export type RunMode = "generate" | "draft" | "dry-run";
+export type PlacementMode = "as-they-arrive" | "all-at-once";
+
+export interface TargetItemView {
+  readonly id: string;
+  readonly label: string;
+  readonly startTimecode: string;
+  readonly endTimecode: string;
+  readonly durationFrames: number;
+  readonly durationSeconds: number;
+  readonly trackName: string;
+}
+
+export interface TargetSummary {
+  readonly scope: TargetScope;
+  readonly label: string;
+  readonly count: number;
+  readonly totalSeconds: number;
+  readonly items: readonly TargetItemView[];
+  /** false with a reason when the scope cannot be used now ("No in/out marked") */
+  readonly available: boolean;
+  readonly reason?: string;
+}
+
+export interface SequenceView {
+  readonly name: string;
+  readonly rateLabel: string;
+  readonly width: number;
+  readonly height: number;
+  readonly aspect: string;
+  readonly videoTrackCount: number;
+  readonly playheadTimecode: string;
+}
+
+/** A shot as the editor previews and edits it before generating. */
+export interface ShotDraft {
+  readonly id: string;
+  readonly number: number;
+  readonly text: string;
+  prompt: string;
+  negativePrompt: string;
+  durationSeconds: number;
+  /** where it lands, when known (gaps, transcript ranges) */
+  readonly startTimecode?: string;
+  readonly endTimecode?: string;
+  readonly sceneLabel?: string;
+}
+
+export interface ScriptBreakdownView {
+  readonly format: string;
+  readonly shots: readonly ShotDraft[];
+  readonly notices: readonly string[];
+  readonly title?: string;
+  /** present when an idea was turned into a script first */
+  readonly script?: string;
+}
+
+export interface GenerateRequest {
+  readonly kind: JobKind;
+  readonly scope: TargetScope;
+  /** track-gaps: which track (0 = V1) */
+  readonly trackIndex?: number;
+  /** markers: colour index; broll over markers */
+  readonly markerColorIndex?: number;
+  /** one prompt for every target; empty → derived from context (markers, transcript, neighbours) */
+  readonly prompt?: string;
+  readonly stylePreset: string;
+  /** script-to-cut (and edited previews): the shots to generate, in order */
+  readonly shots?: readonly ShotDraft[];
+  readonly backend: string;
+  readonly model: string;
+  readonly takes: number;
+  readonly continuity: boolean;
+  readonly placement: PlacementMode;
+  readonly destination?: "new-sequence" | "playhead";
+  readonly sequenceName?: string;
+  readonly mode: RunMode;
+}
+
+export interface EstimateView {
+  readonly shots: number;
+  readonly takes: number;
+  readonly totalSeconds: number;
+  readonly usd: number;
+  readonly budgetUsd: number | null;
+  readonly spentUsd: number;
+  /** submitting would pass the budget cap: Generate is refused */
+  readonly overBudget: boolean;
+  /** above the confirm threshold: the panel asks before spending */
+  readonly needsConfirm: boolean;
+  readonly summary: string;
+}
+
+export interface PlanPreviewItem {
+  readonly shotNumber: number;
+  readonly name: string;
+  readonly prompt: string;
+  readonly trackName: string;
+  readonly startTimecode: string;
+  readonly endTimecode: string;
+  readonly generationSeconds: number;
+  readonly newTrack: boolean;
+  readonly replaces?: string;
+}
+
+export interface PlanPreview {
+  readonly items: readonly PlanPreviewItem[];
+  readonly warnings: readonly string[];
+  readonly estimate: EstimateView;
+}
+
+export type JobStateName = "planned" | "submitted" | "running" | "ready" | "downloaded" | "placed" | "failed" | "cancelled";
+
+export interface JobView {
+  readonly id: string;
+  readonly requestId: string;
+  readonly shotNumber: number;
+  readonly take: number;
+  readonly name: string;
+  readonly prompt: string;
+  readonly backend: string;
+  readonly model: string;
+  readonly state: JobStateName;
+  readonly progress: number;
+  readonly etaSeconds?: number;
+  readonly queuePosition?: number;
+  /** plain words plus the next step, e.g. "Your fal.ai key was rejected — check it in Settings." */
+  readonly error?: { readonly reason: string; readonly message: string };
+  readonly mediaPath?: string;
+  readonly thumbnailUrl?: string;
+  readonly placedClipId?: string;
+  readonly takesAvailable: number;
+  readonly canCancel: boolean;
+  readonly canRetry: boolean;
+  readonly canUseTake: boolean;
+}
+
+export interface RequestView {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: JobKind;
+  readonly mode: RunMode;
+  readonly createdAt: string;
+  readonly jobIds: readonly string[];
+  readonly done: boolean;
+}
+
+export interface Notice {
+  readonly id: string;
+  readonly level: "info" | "warning" | "error";
+  readonly message: string;
+}
+
+export interface ProviderView {
+  readonly id: string;
+  readonly label: string;
+  readonly needsKey: boolean;
+  readonly hasKey: boolean;
+  readonly models: readonly { readonly id: string; readonly label: string; readonly pricePerSecondUsd: number; readonly durationsSeconds: readonly number[]; readonly imageToVideo: boolean }[];
+}
+
+export interface SettingsView {
+  readonly defaultBackend: string;
+  readonly defaultModel: string;
+  readonly mediaFolder: string | null;
+  readonly placeholderPatterns: readonly string[];
+  readonly defaultStyle: string;
+  readonly budgetUsd: number | null;
+  readonly confirmAboveUsd: number;
+  readonly concurrency: number;
+  readonly placement: PlacementMode;
+  readonly baseUrls: Readonly<Record<string, string>>;
+}
+
+export interface AppState {
+  readonly ready: boolean;
+  readonly sequence: SequenceView | null;
+  /** why there is no sequence, or why the host could not be read */
+  readonly hostMessage: string | null;
+  readonly targets: readonly TargetSummary[];
+  readonly requests: readonly RequestView[];
+  readonly jobs: readonly JobView[];
+  readonly ledger: { readonly spentUsd: number; readonly pendingUsd: number; readonly budgetUsd: number | null };
+  readonly notices: readonly Notice[];
+  readonly providers: readonly ProviderView[];
+  readonly settings: SettingsView;
+  readonly stylePresets: readonly string[];
+  readonly busy: boolean;
+}
+
+export interface CutawayApi {
+  getState(): AppState;
+  subscribe(listener: (state: AppState) => void): () => void;
+  /** re-read the sequence (host events call this; the panel also calls it on focus) */
+  refresh(): Promise<void>;
+  breakdownScript(text: string, options: { stylePreset: string; format?: string; useLlm?: boolean }): Promise<ScriptBreakdownView>;
+  ideaToScript(idea: string, options: { stylePreset: string }): Promise<ScriptBreakdownView>;
+  /** what will happen, with the cost: nothing is submitted */
+  preview(request: GenerateRequest): Promise<PlanPreview>;
+  /** runs a request; `confirmed` must be true when the estimate needs confirmation */
+  run(request: GenerateRequest, options?: { confirmed?: boolean }): Promise<{ requestId: string; preview: PlanPreview }>;
+  cancel(jobId: string): Promise<void>;
+  retry(jobId: string): Promise<void>;
+  useTake(jobId: string): Promise<void>;
+  revealInBin(jobId: string): Promise<void>;
+  dismissNotice(id: string): void;
+  saveSettings(patch: Partial<SettingsView>): Promise<void>;
+  setApiKey(provider: string, key: string | null): Promise<void>;
+  testConnection(provider: string): Promise<{ ok: boolean; message: string }>;
+}
