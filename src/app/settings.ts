@@ -1,0 +1,52 @@
+/**
+ * Preferences, validated with zod whenever they cross the SettingsStore boundary. Keys are not
+ * here: they live only in the SecretStore. A corrupt or old settings file falls back to defaults
+ * field by field instead of failing the panel.
+ */
+import { z } from "zod";
+import type { SettingsStore } from "./ports";
+
+export const STYLE_PRESETS = ["none", "documentary handheld", "cinematic 35mm", "drone aerial", "product macro"] as const;
+
+export const DEFAULT_PLACEHOLDER_PATTERNS = ["PLACEHOLDER", "TBD", "\\bTK\\b", "SLATE", "SHOT \\d+", "B-ROLL"];
+
+export const settingsSchema = z.object({
+  defaultBackend: z.string().min(1).catch("slate"),
+  defaultModel: z.string().min(1).catch("slate"),
+  /** null: "<project folder>/Cutaway Media" */
+  mediaFolder: z.string().min(1).nullable().catch(null),
+  placeholderPatterns: z.array(z.string().min(1)).max(50).catch(DEFAULT_PLACEHOLDER_PATTERNS),
+  defaultStyle: z.string().catch("none"),
+  budgetUsd: z.number().finite().nonnegative().nullable().catch(null),
+  confirmAboveUsd: z.number().finite().nonnegative().catch(5),
+  concurrency: z.number().int().min(1).max(16).catch(4),
+  placement: z.enum(["as-they-arrive", "all-at-once"]).catch("as-they-arrive"),
+  /** per-backend base URL overrides (gateways, ComfyUI servers) */
+  baseUrls: z.record(z.string(), z.string().url()).catch({}),
+  /** ComfyUI: the user's API-format workflow JSON */
+  comfyWorkflow: z.string().nullable().catch(null),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** Secret-store key for a provider's API key; one place so nothing else invents names. */
+export function apiKeyName(provider: string): string {
+  return `cutaway.apiKey.${provider}`;
+}
+
+export async function loadSettings(store: SettingsStore): Promise<Settings> {
+  let raw: unknown;
+  try {
+    raw = await store.load();
+  } catch {
+    raw = undefined;
+  }
+  const parsed = settingsSchema.safeParse(raw && typeof raw === "object" ? raw : {});
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export function mergeSettings(current: Settings, patch: Partial<Settings>): Settings {
+  return settingsSchema.parse({ ...current, ...patch });
+}
