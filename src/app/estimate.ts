@@ -1,0 +1,64 @@
+/**
+ * The price of a request before anything is sent: model price × generated seconds × takes, set
+ * against what the ledger has already spent and the editor's budget cap.
+ */
+import type { Placement } from "../core/plan/types";
+import type { GenerationLimits } from "../core/plan/types";
+import type { ModelCapabilities } from "../backends/types";
+import type { EstimateView } from "./api";
+
+export function limitsFromModel(model: ModelCapabilities): GenerationLimits {
+  const durations = [...model.durationsSeconds].sort((a, b) => a - b);
+  return {
+    durationsSeconds: durations,
+    minSeconds: durations[0] ?? 1,
+    maxSeconds: durations[durations.length - 1] ?? 60,
+    aspects: model.aspects,
+    sizes: model.sizes.map((s) => ({ width: s.width, height: s.height, aspect: s.aspect })),
+    fps: model.fps,
+    maxPromptChars: model.maxPromptChars,
+  };
+}
+
+export function estimateRequest(input: {
+  placements: readonly Placement[];
+  model: ModelCapabilities;
+  takes: number;
+  spentUsd: number;
+  pendingUsd: number;
+  budgetUsd: number | null;
+  confirmAboveUsd: number;
+}): EstimateView {
+  const seconds = input.placements.reduce((s, p) => s + p.generationSeconds, 0) * input.takes;
+  const usd = roundCents(seconds * input.model.pricePerSecondUsd);
+  const committed = input.spentUsd + input.pendingUsd;
+  const overBudget = input.budgetUsd !== null && usd > 0 && committed + usd > input.budgetUsd + 1e-9;
+  const needsConfirm = usd > input.confirmAboveUsd;
+  const shots = input.placements.length;
+  let summary =
+    usd === 0
+      ? `${shots} shot${shots === 1 ? "" : "s"} × ${input.takes} take${input.takes === 1 ? "" : "s"}, ${round1(seconds)} s — free`
+      : `${shots} shot${shots === 1 ? "" : "s"} × ${input.takes} take${input.takes === 1 ? "" : "s"}, ${round1(seconds)} s ≈ $${usd.toFixed(2)} on ${input.model.label}`;
+  if (overBudget) {
+    summary += ` — over your budget ($${committed.toFixed(2)} of $${input.budgetUsd!.toFixed(2)} already used or running)`;
+  }
+  return {
+    shots,
+    takes: input.takes,
+    totalSeconds: round1(seconds),
+    usd,
+    budgetUsd: input.budgetUsd,
+    spentUsd: roundCents(input.spentUsd),
+    overBudget,
+    needsConfirm,
+    summary,
+  };
+}
+
+function roundCents(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
