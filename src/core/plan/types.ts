@@ -29,6 +29,12 @@ export interface Target {
   /** clip to disable when the placement lands (placeholder replacement) */
   readonly replacesClipId?: string;
   readonly kind: "gap" | "hole" | "broll" | "placeholder" | "script" | "playhead" | "inout";
+  /** placements must stay BELOW this track (a protected title or graphic above the range) */
+  readonly ceilingTrackIndex?: number;
+  /** always land on a new top track (script inserted at the playhead) */
+  readonly forceNewTrack?: boolean;
+  /** words for the prompt when the editor gave none: marker notes, neighbour names, transcript */
+  readonly context?: readonly string[];
 }
 
 export interface Placement {

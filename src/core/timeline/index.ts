@@ -1,1 +1,3 @@
 export * from "./types";
+export * from "./builder";
+export * from "./validate";

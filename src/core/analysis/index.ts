@@ -1,0 +1,3 @@
+export * from "./gaps";
+export * from "./placeholders";
+export * from "./targets";
