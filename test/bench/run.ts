@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   let failed = 0;
   for (const f of files) {
     try {
-      const mod = (await import(path.join(dir, f))) as BenchModule;
+      // require, not import(): module node16 would keep a real ESM import that cannot load .ts
+      const mod = require(path.join(dir, f)) as BenchModule;
       for (const line of await mod.run()) console.log(JSON.stringify(line, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
     } catch (e) {
       failed++;

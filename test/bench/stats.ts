@@ -8,7 +8,11 @@ export function median(xs: readonly number[]): number {
 export async function timeMedian(runs: number, fn: () => unknown | Promise<unknown>, warmup = 1): Promise<number> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
+  // collect the previous run's garbage outside the timed region (npm run bench passes --expose-gc),
+  // so a figure measures this run's work, not the heap left by the one before
+  const gc = (globalThis as { gc?: () => void }).gc;
   for (let i = 0; i < runs; i++) {
+    gc?.();
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);

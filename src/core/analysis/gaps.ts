@@ -25,16 +25,60 @@ function frameAligned(start: Ticks, end: Ticks, rate: FrameRate): TickRange | nu
   return e > s ? { start: s, end: e } : null;
 }
 
+/** Timecodes are formatted only when read: most gaps of a long sequence are never shown. */
+class FoundGap implements Gap {
+  readonly frames: number;
+  constructor(
+    readonly range: TickRange,
+    private readonly rate: FrameRate,
+    readonly trackIndex: number,
+    readonly before: Clip | null,
+    readonly after: Clip | null,
+  ) {
+    this.frames = Number(ticksToFrames(range.end - range.start, rate));
+  }
+  get startTimecode(): string {
+    return ticksToTimecode(this.range.start, this.rate);
+  }
+  get endTimecode(): string {
+    return ticksToTimecode(this.range.end, this.rate);
+  }
+  toJSON(): object {
+    const { range, frames, trackIndex, before, after } = this;
+    return { range, frames, startTimecode: this.startTimecode, endTimecode: this.endTimecode, trackIndex, before, after };
+  }
+}
+
 function makeGap(range: TickRange, rate: FrameRate, trackIndex: number, before: Clip | null, after: Clip | null): Gap {
-  return {
-    range,
-    frames: Number(ticksToFrames(range.end - range.start, rate)),
-    startTimecode: ticksToTimecode(range.start, rate),
-    endTimecode: ticksToTimecode(range.end, rate),
-    trackIndex,
-    before,
-    after,
-  };
+  return new FoundGap(range, rate, trackIndex, before, after);
+}
+
+/** Earlier start first; at the same start the higher track first (it is what the viewer sees). */
+function byStartThenTopmost(a: Clip, b: Clip): number {
+  return a.start < b.start ? -1 : a.start > b.start ? 1 : b.trackIndex - a.trackIndex;
+}
+
+function mergeTwo(a: readonly Clip[], b: readonly Clip[]): Clip[] {
+  const out: Clip[] = new Array<Clip>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byStartThenTopmost(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** Tracks are already sorted by start (validated), so a pairwise merge is O(n log tracks), not a full sort. */
+function mergeSortedRuns(runs: Clip[][]): Clip[] {
+  if (runs.length === 0) return [];
+  let level = runs;
+  while (level.length > 1) {
+    const next: Clip[][] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeTwo(level[i]!, level[i + 1]!) : level[i]!);
+    level = next;
+  }
+  return level[0]!;
 }
 
 /** The part of the sequence analysed: whole (0 → end), in–out, or any range. */
@@ -86,9 +130,9 @@ export function findTrackGaps(track: Track, within: TickRange, rate: FrameRate):
  */
 export function findPictureHoles(s: SequenceSnapshot, within: TickRange): Gap[] {
   checkRange(within, "range to search");
-  const covering: Clip[] = [];
-  for (const t of s.videoTracks) for (const c of t.clips) if (c.enabled && c.end > within.start && c.start < within.end) covering.push(c);
-  covering.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : b.trackIndex - a.trackIndex));
+  const covering = mergeSortedRuns(
+    s.videoTracks.map((t) => t.clips.filter((c) => c.enabled && c.end > within.start && c.start < within.end)),
+  );
 
   const holes: Gap[] = [];
   let cursor = within.start;

@@ -76,18 +76,23 @@ export function shotName(n: number, prompt: string): string {
   return `Cutaway ${String(n).padStart(3, "0")} – ${label || "shot"}`;
 }
 
-/** Is [r.start, r.end) free of clips on this track? Clips are sorted and non-overlapping. */
-function trackFree(track: Track, r: TickRange): boolean {
-  const clips = track.clips;
-  let lo = 0;
-  let hi = clips.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (clips[mid]!.end <= r.start) lo = mid + 1;
-    else hi = mid;
+/**
+ * Is [r.start, r.end) free of clips on a track? Queries come in start order, so each track keeps a
+ * cursor that only moves forward: the whole plan walks every track once instead of searching it per target.
+ */
+class FreeRangeIndex {
+  private readonly cursors: number[];
+  constructor(private readonly tracks: readonly Track[]) {
+    this.cursors = tracks.map(() => 0);
   }
-  const c = clips[lo];
-  return !c || c.start >= r.end;
+  isFree(index: number, r: TickRange): boolean {
+    const clips = this.tracks[index]!.clips;
+    let i = this.cursors[index]!;
+    while (i < clips.length && clips[i]!.end <= r.start) i++;
+    this.cursors[index] = i;
+    const c = clips[i];
+    return !c || c.start >= r.end;
+  }
 }
 
 function checkTarget(t: Target): void {
@@ -111,6 +116,7 @@ export function planPlacements(s: SequenceSnapshot, targets: readonly Target[], 
   // ranges this plan already uses, per track; targets are processed in start order so the last
   // range on each track is the only one a new range can overlap
   const lastUsed = new Map<number, Ticks>();
+  const occupied = new FreeRangeIndex(s.videoTracks);
 
   const sorted = [...targets].sort((a, b) => (a.range.start < b.range.start ? -1 : a.range.start > b.range.start ? 1 : 0));
   for (const t of sorted) {
@@ -127,7 +133,7 @@ export function planPlacements(s: SequenceSnapshot, targets: readonly Target[], 
       if (used !== undefined && used > range.start) return false;
       if (index >= trackCount) return true;
       const track = s.videoTracks[index]!;
-      return !track.locked && trackFree(track, range);
+      return !track.locked && occupied.isFree(index, range);
     };
     let trackIndex = -1;
     if (!t.forceNewTrack) {
