@@ -1,7 +1,7 @@
 /**
- * The demo sequence the workbench opens and `npm start` analyses: two minutes at 23.976 with the
+ * The demo sequence the workbench opens and `npm start` analyses: two minutes at 23.976 (3 video tracks) with the
  * situations an editor meets — a 17-frame flash gap, a 2 s gap, a 9.5 s hole, a 31 s hole longer
- * than any model's clip, named and colour-matte placeholders, a protected title, a locked track,
+ * than any model's clip, a `PLACEHOLDER – …` clip, a colour matte and a `SHOT 14` slug, a protected title, a locked track,
  * marker notes to prompt from, the playhead parked in a hole and an in/out around the long one.
  */
 import { RATES } from "../../core/time";
@@ -18,11 +18,12 @@ export function demoSequence(): SequenceSnapshot {
         // 17-frame flash gap
         { at: 257, len: 480, name: "Interview_Anna_01.mov" },
         // 2 s gap (48 frames)
-        { at: 785, len: 144, name: "SHOT 12 drone over harbour", media: null, kind: "slug" },
+        { at: 785, len: 144, name: "SHOT 14", media: null, kind: "slug" },
         { at: 929, len: 480, name: "Interview_Anna_02.mov" },
         // 9.5 s hole (228 frames)
         { at: 1637, len: 120, name: "Color Matte", media: null, kind: "colorMatte" },
-        { at: 1757, len: 360, name: "Market_Walk.mov" },
+        { at: 1757, len: 120, name: "PLACEHOLDER – drone over city", media: "/media/placeholder_drone.mov" },
+        { at: 1877, len: 240, name: "Market_Walk.mov" },
         // 31 s hole (744 frames)
         { at: 2861, len: 24, name: "Outro_Sunset.mov" },
       ],

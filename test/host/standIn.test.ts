@@ -1,0 +1,85 @@
+/** The stand-in is strict where Premiere is, so code that passes here does not surprise us in Premiere. */
+import { RATES } from "../../src/core/time";
+import { snapshotBuilder } from "../../src/core/timeline";
+import { premiereModuleProof } from "../../src/host/premiere/premiereApi";
+import { createPremiereSim } from "../../src/host/sim/premiereSim";
+import { stateFromSnapshot } from "../../src/host/sim/seed";
+
+async function setup() {
+  const { module: ppro, core } = createPremiereSim(stateFromSnapshot(snapshotBuilder(RATES.fps24).track([{ at: 0, len: 48 }]).build()));
+  const project = await ppro.Project.getActiveProject();
+  const seq = (await project.getActiveSequence())!;
+  const item = (await seq.getVideoTrack(0)).getTrackItems(ppro.Constants.TrackItemType.CLIP, false)[0]!;
+  return { ppro, core, project, seq, item };
+}
+
+describe("the Premiere stand-in", () => {
+  it("type-checks against the official declarations (the proof compiles only if they match)", () => {
+    expect(premiereModuleProof).toBe(true);
+  });
+
+  it("refuses to create an action outside lockedAccess (Premiere 26.3)", async () => {
+    const { item } = await setup();
+    expect(() => item.createSetDisabledAction(true)).toThrow(/outside project.lockedAccess/);
+  });
+
+  it("does nothing until the action runs inside executeTransaction, then is one undo step", async () => {
+    const { project, item, core } = await setup();
+    project.lockedAccess(() => {
+      item.createSetDisabledAction(true); // created, never added
+    });
+    expect(await item.isDisabled()).toBe(false);
+    project.lockedAccess(() => {
+      expect(project.executeTransaction((c) => void c.addAction(item.createSetDisabledAction(true)), "Disable")).toBe(true);
+    });
+    expect(await item.isDisabled()).toBe(true);
+    expect(core.undo()).toBe("Disable");
+    expect(await item.isDisabled()).toBe(false);
+  });
+
+  it("refuses actions held from an earlier lockedAccess and async lockedAccess callbacks", async () => {
+    const { project, item } = await setup();
+    let held: object | null = null;
+    project.lockedAccess(() => {
+      held = item.createSetDisabledAction(true);
+    });
+    expect(() => project.lockedAccess(() => void project.executeTransaction((c) => void c.addAction(held!), "late"))).toThrow(/earlier lockedAccess/);
+    expect(() => project.lockedAccess((async () => undefined) as () => void)).toThrow(/must be synchronous/);
+  });
+
+  it("answers importFiles with a boolean only, and refuses an overwrite given the cast ClipProjectItem", async () => {
+    const { ppro, project, seq } = await setup();
+    const root = await project.getRootItem();
+    const ok = await project.importFiles(["/x/a.mp4"], true, ppro.ProjectItem.cast(root), false);
+    expect(ok).toBe(true);
+    const imported = (await root.getItems()).find((i) => i.name === "a.mp4")!;
+    const clipItem = ppro.ClipProjectItem.cast(imported);
+    const editor = ppro.SequenceEditor.getEditor(seq);
+    project.lockedAccess(() => {
+      expect(() => editor.createOverwriteItemAction(clipItem as never, ppro.TickTime.TIME_ZERO, 1, 1)).toThrow(/plain ProjectItem/);
+    });
+  });
+
+  it("fails the whole transaction (and changes nothing) when it would add two new tracks", async () => {
+    const { ppro, project, seq } = await setup();
+    const root = await project.getRootItem();
+    await project.importFiles(["/x/a.png"], true, ppro.ProjectItem.cast(root), false);
+    const still = (await root.getItems()).find((i) => i.name === "a.png")!;
+    const editor = ppro.SequenceEditor.getEditor(seq);
+    let ok = true;
+    project.lockedAccess(() => {
+      ok = project.executeTransaction((c) => {
+        c.addAction(editor.createOverwriteItemAction(still, ppro.TickTime.createWithTicks("0"), 1, 1));
+        c.addAction(editor.createOverwriteItemAction(still, ppro.TickTime.createWithTicks("0"), 2, 1));
+      }, "two tracks");
+    });
+    expect(ok).toBe(false);
+    expect(await seq.getVideoTrackCount()).toBe(1);
+  });
+
+  it("keeps times in ticks: TickTime carries an integer string", () => {
+    const { module: ppro } = createPremiereSim(stateFromSnapshot(snapshotBuilder().build()));
+    expect(ppro.TickTime.createWithTicks("10594584000").ticks).toBe("10594584000");
+    expect(() => ppro.TickTime.createWithTicks("1.5")).toThrow(/integer/);
+  });
+});
