@@ -53,6 +53,8 @@ export class SimCore {
   private version = 0;
   private indexVersion = -1;
   private clipIndex = new Map<number, { seq: SimSequence; trackIndex: number; clip: SimClip }>();
+  private itemsVersion = -1;
+  private itemsIndex = new Map<string, SimItem>();
   private readonly listeners = new Set<(reason: string) => void>();
 
   constructor(state: SimState) {
@@ -171,9 +173,18 @@ export class SimCore {
   }
 
   item(id: string, state: SimState = this.state): SimItem {
-    const it = state.items.find((i) => i.id === id);
+    const it = state === this.state ? this.itemIndex().get(id) : state.items.find((i) => i.id === id);
     if (!it) throw new SimRefusal(`project item ${id} no longer exists.`);
     return it;
+  }
+
+  private itemIndex(): Map<string, SimItem> {
+    // items are added by mutate() and transactions, both of which bump the version
+    if (this.itemsVersion !== this.version || this.itemsIndex.size !== this.state.items.length) {
+      this.itemsIndex = new Map(this.state.items.map((i) => [i.id, i]));
+      this.itemsVersion = this.version;
+    }
+    return this.itemsIndex;
   }
 
   /** Finds a clip by uid in the current state; the index is rebuilt only after a change. */
