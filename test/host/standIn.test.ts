@@ -4,6 +4,7 @@ import { snapshotBuilder } from "../../src/core/timeline";
 import { premiereModuleProof } from "../../src/host/premiere/premiereApi";
 import { createPremiereSim } from "../../src/host/sim/premiereSim";
 import { stateFromSnapshot } from "../../src/host/sim/seed";
+import { dumpState, stateFromDescription } from "../../src/host/sim/simJson";
 
 async function setup() {
   const { module: ppro, core } = createPremiereSim(stateFromSnapshot(snapshotBuilder(RATES.fps24).track([{ at: 0, len: 48 }]).build()));
@@ -81,5 +82,17 @@ describe("the Premiere stand-in", () => {
     const { module: ppro } = createPremiereSim(stateFromSnapshot(snapshotBuilder().build()));
     expect(ppro.TickTime.createWithTicks("10594584000").ticks).toBe("10594584000");
     expect(() => ppro.TickTime.createWithTicks("1.5")).toThrow(/integer/);
+  });
+});
+
+describe("seeding and dumping the stand-in as JSON", () => {
+  it("seeds from a readable description and dumps what the adapter did, with timecodes", async () => {
+    const state = stateFromDescription({ name: "Seq", rate: "29.97", tracks: [{ clips: [{ at: 0, len: 30, name: "A" }, { at: 1800, len: 30, name: "B" }] }], playhead: 1798 });
+    const sim = createPremiereSim(state);
+    const dump = dumpState(sim.core.state) as { sequences: { rate: string; playhead: string; tracks: { clips: { name: string; start: string }[] }[] }[] };
+    expect(dump.sequences[0]!.rate).toBe("30000/1001");
+    expect(dump.sequences[0]!.playhead).toBe("00:00:59;28");
+    expect(dump.sequences[0]!.tracks[0]!.clips.map((c) => [c.name, c.start])).toEqual([["A", "00:00:00;00"], ["B", "00:01:00;02"]]);
+    expect(() => stateFromDescription({ name: "x", rate: "24", tracks: [{ clips: [{ at: -1, len: 0 }] }] })).toThrow(/not valid at tracks.0.clips.0.at/);
   });
 });
