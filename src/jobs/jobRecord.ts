@@ -1,0 +1,63 @@
+/**
+ * A generation job as the journal keeps it. JSON-safe (no bytes, no bigint, never a key), validated
+ * with zod when read back, so a damaged journal line is skipped instead of crashing the panel.
+ */
+import { z } from "zod";
+
+export const JOB_STATES = ["planned", "submitting", "submitted", "running", "ready", "downloaded", "placed", "failed"] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** States in which the engine still has work to do after a restart. */
+export const UNFINISHED: ReadonlySet<JobState> = new Set(["planned", "submitting", "submitted", "running", "ready"]);
+
+const reasons = ["auth", "quota", "rate_limited", "content_policy", "invalid_request", "transient", "expired", "cancelled"] as const;
+
+export const jobRequestSchema = z.object({
+  model: z.string().max(200),
+  prompt: z.string().max(20_000),
+  negativePrompt: z.string().max(5_000).optional(),
+  durationSeconds: z.number().positive().max(600),
+  aspect: z.string().max(20),
+  size: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }),
+  fps: z.object({ num: z.number().int().positive(), den: z.number().int().positive() }).optional(),
+  seed: z.number().int().optional(),
+  shotNumber: z.number().int().min(0),
+  timecode: z.string().max(20).optional(),
+  /** continuity stills on disk (the bytes are not journaled) */
+  firstFramePath: z.string().max(4000).optional(),
+  lastFramePath: z.string().max(4000).optional(),
+});
+
+export const jobRecordSchema = z.object({
+  id: z.string().min(1).max(200),
+  requestId: z.string().max(200),
+  shotId: z.string().max(200),
+  take: z.number().int().min(1),
+  /** base name for the media file ("Cutaway 012 – harbour at dawn") */
+  name: z.string().max(300),
+  backend: z.string().max(50),
+  request: jobRequestSchema,
+  idempotencyKey: z.string().max(200),
+  state: z.enum(JOB_STATES),
+  ref: z.object({ backend: z.string(), model: z.string(), providerJobId: z.string(), urls: z.record(z.string(), z.string()).optional() }).optional(),
+  progress: z.number().min(0).max(1).optional(),
+  queuePosition: z.number().int().min(0).optional(),
+  etaSeconds: z.number().min(0).optional(),
+  error: z.object({ reason: z.enum(reasons), message: z.string().max(2_000), outcomeUnknown: z.boolean().optional() }).optional(),
+  mediaPath: z.string().max(4000).optional(),
+  expiresAt: z.number().optional(),
+  estimateUsd: z.number().min(0),
+  costUsd: z.number().min(0).optional(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  submittedAt: z.number().optional(),
+  completedAt: z.number().optional(),
+  downloadAttempts: z.number().int().min(0).default(0),
+});
+
+export type JobRecord = z.infer<typeof jobRecordSchema>;
+export type JobRequestData = z.infer<typeof jobRequestSchema>;
+
+export function isTerminal(j: JobRecord): boolean {
+  return !UNFINISHED.has(j.state);
+}
