@@ -114,3 +114,13 @@ export interface Clock {
 }
 
 export type Fetch = typeof fetch;
+
+/**
+ * The generation backends the app can use: capabilities are static data (shown before any key is
+ * entered); `create` builds a client with the editor's key and base URL.
+ */
+export interface BackendCatalog {
+  ids(): readonly string[];
+  capabilities(id: string): import("../backends/types").BackendCapabilities;
+  create(id: string, config: { readonly apiKey: string | null; readonly baseUrl?: string }): import("../backends/types").GenerationBackend;
+}

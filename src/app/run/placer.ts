@@ -5,7 +5,7 @@
  */
 import type { Placement } from "../../core/plan/types";
 import type { Provenance, SequenceSnapshot } from "../../core/timeline";
-import type { ApplyResult, EditorHost, ResolvedPlacement } from "../ports";
+import type { ApplyResult, EditorHost, RefusedPlacement, ResolvedPlacement } from "../ports";
 
 /** Premiere label index used for generated media ("Mango" in the default label set). */
 export const GENERATED_LABEL = 11;
@@ -37,7 +37,7 @@ export function findPlacedClip(snapshot: SequenceSnapshot, jobId: string): strin
 
 export interface PlaceOutcome {
   readonly placed: ReadonlyMap<string, string>; // placement id → clip id
-  readonly refused: ReadonlyMap<string, string>; // placement id → reason
+  readonly refused: ReadonlyMap<string, RefusedPlacement>; // placement id → code and reason
   readonly undoName: string | null;
 }
 
@@ -47,7 +47,7 @@ export interface PlaceOutcome {
  */
 export async function placeTakes(host: EditorHost, onTimeline: readonly ReadyTake[], binOnly: readonly ReadyTake[], undoName: string): Promise<PlaceOutcome> {
   const placed = new Map<string, string>();
-  const refused = new Map<string, string>();
+  const refused = new Map<string, RefusedPlacement>();
   const paths = [...onTimeline, ...binOnly].map((t) => t.mediaPath);
   if (paths.length > 0) await host.importMedia([...new Set(paths)], CUTAWAY_BIN);
   if (onTimeline.length === 0) return { placed, refused, undoName: null };
@@ -62,7 +62,19 @@ export async function placeTakes(host: EditorHost, onTimeline: readonly ReadyTak
   if (todo.length === 0) return { placed, refused, undoName: null };
   const result: ApplyResult = await host.applyPlacements(todo, undoName);
   for (const a of result.applied) placed.set(a.placementId, a.clipId);
-  for (const r of result.refused) refused.set(r.placementId, r.reason);
+  // a track that silently refused (Premiere has no lock getter) is now known: the shot goes to a new top track instead
+  const lockedOut = (r: RefusedPlacement): boolean => r.code === "not_placed" || r.code === "locked";
+  const retry = result.refused.filter(lockedOut);
+  const others = result.refused.filter((r) => !lockedOut(r));
+  for (const r of others) refused.set(r.placementId, r);
+  if (retry.length) {
+    const fresh = await host.snapshot();
+    const top = fresh.videoTracks.length;
+    const moved = todo.filter((t) => retry.some((r) => r.placementId === t.id)).map((t) => ({ ...t, trackIndex: top, newTrack: true }));
+    const second = await host.applyPlacements(moved, undoName);
+    for (const a of second.applied) placed.set(a.placementId, a.clipId);
+    for (const r of second.refused) refused.set(r.placementId, r);
+  }
   return { placed, refused, undoName: result.undoName };
 }
 

@@ -1,0 +1,298 @@
+/**
+ * The app facade the panel talks to: wires timeline analysis, planning, the job engine and the
+ * editor host into the editor's use cases, and keeps one observable state. Every entry point turns
+ * failures into a notice with a sentence; none of them throws a half edit at the panel.
+ */
+import { CutawayError } from "../core/errors";
+import type { SequenceSnapshot } from "../core/timeline";
+import { GenerationError } from "../backends/errors";
+import type { GenerationBackend } from "../backends/types";
+import { JobEngine } from "../jobs/engine";
+import { Journal } from "../jobs/journal";
+import type { AppState, CutawayApi, GenerateRequest, PlanPreview, ProviderView, ScriptBreakdownView, SettingsView } from "./api";
+import { jobView } from "./jobViews";
+import { BudgetExceeded, ConfirmationRequired, messageOf, notice } from "./notices";
+import { Observable } from "./observable";
+import type { BackendCatalog, Clock, EditorHost, FileStore, SecretStore, SettingsStore } from "./ports";
+import { RequestLog } from "./requestLog";
+import { Arrivals } from "./run/arrivals";
+import { planRequest } from "./run/planRequest";
+import { startRequest } from "./run/startRequest";
+import { apiKeyName, loadSettings, mergeSettings, STYLE_PRESETS, type Settings, DEFAULT_SETTINGS } from "./settings";
+import { placeholderRules, targetSummaries } from "./targets";
+import { sequenceView } from "./views";
+
+/** Script breakdown lives in src/script; the app receives it so the facade stays testable without it. */
+export interface ScriptService {
+  breakdown(text: string, options: { stylePreset: string; format?: string; useLlm?: boolean; apiKey: string | null }): Promise<ScriptBreakdownView>;
+  ideaToScript(idea: string, options: { stylePreset: string; apiKey: string | null }): Promise<ScriptBreakdownView>;
+}
+
+export interface AppDeps {
+  readonly host: EditorHost;
+  readonly files: FileStore;
+  readonly secrets: SecretStore;
+  readonly settings: SettingsStore;
+  readonly clock: Clock;
+  readonly backends: BackendCatalog;
+  readonly script?: ScriptService;
+}
+
+export interface Cutaway extends CutawayApi {
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+  /** for tests and the workbench: the engine underneath */
+  readonly engine: JobEngine;
+  /** resolves when every placement queued so far has run */
+  idle(): Promise<void>;
+}
+
+function settingsView(s: Settings): SettingsView {
+  return {
+    defaultBackend: s.defaultBackend,
+    defaultModel: s.defaultModel,
+    mediaFolder: s.mediaFolder,
+    placeholderPatterns: s.placeholderPatterns,
+    defaultStyle: s.defaultStyle,
+    budgetUsd: s.budgetUsd,
+    confirmAboveUsd: s.confirmAboveUsd,
+    concurrency: s.concurrency,
+    placement: s.placement,
+    baseUrls: s.baseUrls,
+  };
+}
+
+export function createCutaway(deps: AppDeps): Cutaway {
+  let settings: Settings = DEFAULT_SETTINGS;
+  const keys = new Map<string, string>();
+  const clients = new Map<string, GenerationBackend>();
+  let snapshot: SequenceSnapshot | null = null;
+  let unsubscribeHost: (() => void) | null = null;
+
+  const backend = (id: string): GenerationBackend | null => {
+    if (!deps.backends.ids().includes(id)) return null;
+    let b = clients.get(id);
+    if (!b) {
+      const baseUrl = settings.baseUrls[id];
+      b = deps.backends.create(id, { apiKey: keys.get(id) ?? null, ...(baseUrl ? { baseUrl } : {}) });
+      clients.set(id, b);
+    }
+    return b;
+  };
+
+  const mediaFolder = async (): Promise<string> => {
+    if (settings.mediaFolder) return settings.mediaFolder;
+    const project = await deps.host.projectFolder().catch(() => null);
+    return project ? deps.files.join(project, "Cutaway Media") : deps.files.join(await deps.files.dataFolder(), "Cutaway Media");
+  };
+
+  const engine = new JobEngine({
+    backend,
+    files: deps.files,
+    journal: new Journal(deps.files),
+    clock: deps.clock,
+    mediaFolder,
+    readImage: async (path) => ({ bytes: await deps.files.read(path), mimeType: "image/png" }),
+    budgetCapUsd: () => settings.budgetUsd,
+    concurrency: () => settings.concurrency,
+  });
+  let log: RequestLog | null = null;
+  const requests = (): RequestLog => {
+    if (!log) throw new CutawayError("not_started", "Cutaway is still starting.");
+    return log;
+  };
+
+  const state = new Observable<AppState>({
+    ready: false,
+    sequence: null,
+    hostMessage: null,
+    targets: [],
+    requests: [],
+    jobs: [],
+    ledger: { spentUsd: 0, pendingUsd: 0, budgetUsd: null },
+    notices: [],
+    providers: [],
+    settings: settingsView(DEFAULT_SETTINGS),
+    stylePresets: [...STYLE_PRESETS],
+    busy: false,
+  });
+
+  const say = (level: "info" | "warning" | "error", message: string): void => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), notice(level, message)] }));
+
+  const providers = (): ProviderView[] =>
+    deps.backends.ids().map((id) => {
+      const c = deps.backends.capabilities(id);
+      return {
+        id,
+        label: c.label,
+        needsKey: c.needsKey,
+        hasKey: keys.has(id),
+        models: c.models.map((m) => ({ id: m.id, label: m.label, pricePerSecondUsd: m.pricePerSecondUsd, durationsSeconds: m.durationsSeconds, imageToVideo: m.imageToVideo })),
+      };
+    });
+
+  const publishJobs = (): void => {
+    const ledger = engine.ledger.summary();
+    state.update((s) => ({
+      ...s,
+      jobs: engine
+        .list()
+        .sort((a, b) => a.createdAt - b.createdAt || a.request.shotNumber - b.request.shotNumber || a.take - b.take)
+        .map((j) => jobView(j, log?.get(j.requestId))),
+      requests: (log?.all() ?? []).map((r) => ({ id: r.id, label: r.label, kind: r.kind, mode: r.mode, createdAt: r.createdAt, jobIds: r.jobs.map((j) => j.jobId), done: r.jobs.every((j) => ["downloaded", "placed", "failed"].includes(engine.get(j.jobId)?.state ?? "failed")) })),
+      ledger: { spentUsd: Math.round(ledger.monthUsd * 100) / 100, pendingUsd: 0, budgetUsd: settings.budgetUsd },
+    }));
+  };
+
+  const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh() });
+
+  async function refresh(): Promise<void> {
+    try {
+      snapshot = await deps.host.snapshot();
+      const s = snapshot;
+      state.update((st) => ({ ...st, sequence: sequenceView(s), hostMessage: null, targets: targetSummaries(s, placeholderRules(settings.placeholderPatterns)) }));
+    } catch (e) {
+      snapshot = null;
+      state.update((st) => ({ ...st, sequence: null, targets: [], hostMessage: messageOf(e) }));
+    }
+  }
+
+  async function currentSnapshot(): Promise<SequenceSnapshot> {
+    await refresh();
+    if (!snapshot) throw new CutawayError("no_sequence", state.get().hostMessage ?? "No sequence is open.");
+    return snapshot;
+  }
+
+  function plan(s: SequenceSnapshot, request: GenerateRequest) {
+    const backendId = request.mode === "draft" ? "slate" : request.backend;
+    if (!deps.backends.ids().includes(backendId)) throw new CutawayError("unknown_backend", `The backend "${backendId}" is not available. Pick another in the panel.`);
+    const caps = deps.backends.capabilities(backendId);
+    const r = request.mode === "draft" ? { ...request, backend: "slate", model: caps.models[0]?.id ?? "slate", takes: 1 } : request;
+    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd }) };
+  }
+
+  async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+    state.update((s) => ({ ...s, busy: true }));
+    try {
+      return await fn();
+    } catch (e) {
+      if (!(e instanceof ConfirmationRequired)) say(e instanceof CutawayError && e.code === "nothing_to_do" ? "info" : "error", messageOf(e));
+      throw e;
+    } finally {
+      state.update((s) => ({ ...s, busy: false }));
+    }
+  }
+
+  const api: Cutaway = {
+    engine,
+    idle: () => arrivals.whenIdle(),
+    async start() {
+      settings = await loadSettings(deps.settings);
+      for (const id of deps.backends.ids()) {
+        const k = await deps.secrets.get(apiKeyName(id)).catch(() => null);
+        if (k) keys.set(id, k);
+      }
+      log = new RequestLog(deps.files, deps.files.join(await deps.files.dataFolder(), "requests.json"));
+      for (const m of await log.load()) say("warning", m);
+      engine.subscribe((j) => {
+        publishJobs();
+        arrivals.onJob(j);
+      });
+      const { resumed, skippedLines } = await engine.start();
+      if (resumed) say("info", `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
+      if (skippedLines) say("warning", `${skippedLines} damaged line${skippedLines === 1 ? "" : "s"} in the job journal were skipped; every complete job was kept.`);
+      unsubscribeHost = deps.host.onChange(() => void refresh());
+      state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings) }));
+      publishJobs();
+      await refresh();
+      await arrivals.placePending();
+    },
+    async dispose() {
+      unsubscribeHost?.();
+      await engine.stop();
+    },
+    getState: () => state.get(),
+    subscribe: (l) => state.subscribe(l),
+    refresh,
+    async breakdownScript(text, options) {
+      if (!deps.script) throw new CutawayError("no_script", "Script breakdown is not available in this build.");
+      return guarded(() => deps.script!.breakdown(text, { ...options, apiKey: keys.get("openai-llm") ?? null }));
+    },
+    async ideaToScript(idea, options) {
+      if (!deps.script) throw new CutawayError("no_script", "Idea to script is not available in this build.");
+      return guarded(() => deps.script!.ideaToScript(idea, { ...options, apiKey: keys.get("openai-llm") ?? null }));
+    },
+    async preview(request): Promise<PlanPreview> {
+      return guarded(async () => plan(await currentSnapshot(), request).planned.preview);
+    },
+    async run(request, options = {}) {
+      return guarded(async () => {
+        const s = await currentSnapshot();
+        const { request: r, planned } = plan(s, request);
+        const est = planned.preview.estimate;
+        if (r.mode === "dry-run") return { requestId: "", preview: planned.preview };
+        if (est.overBudget) throw new BudgetExceeded(est.summary);
+        if (est.needsConfirm && !options.confirmed) throw new ConfirmationRequired(`${est.summary}. Generate?`);
+        const b = backend(r.backend);
+        if (deps.backends.capabilities(r.backend).needsKey && !keys.has(r.backend)) {
+          throw new GenerationError("auth", `Add your ${deps.backends.capabilities(r.backend).label} key in Settings first.`);
+        }
+        void b;
+        const requestId = await startRequest({ host: deps.host, engine, log: requests(), files: deps.files, clock: deps.clock, mediaFolder, refreshSnapshot: currentSnapshot, plan: (snap) => plan(snap, r).planned }, r, s, planned, settings.placement);
+        publishJobs();
+        return { requestId, preview: planned.preview };
+      });
+    },
+    async cancel(jobId) {
+      await guarded(() => engine.cancel(jobId));
+    },
+    async retry(jobId) {
+      await guarded(async () => void (await engine.retry(jobId)));
+    },
+    async useTake(jobId) {
+      await guarded(() => arrivals.useTake(jobId));
+    },
+    async revealInBin(jobId) {
+      const j = engine.get(jobId);
+      say("info", j?.mediaPath ? `“${j.name}” is in the Cutaway bin (${j.mediaPath}).` : "This shot has no media yet.");
+    },
+    dismissNotice(id) {
+      state.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) }));
+    },
+    async saveSettings(patch) {
+      await guarded(async () => {
+        const { placeholderPatterns, ...rest } = patch;
+        settings = mergeSettings(settings, { ...rest, ...(placeholderPatterns ? { placeholderPatterns: [...placeholderPatterns] } : {}) });
+        await deps.settings.save(settings);
+        clients.clear();
+        state.update((s) => ({ ...s, settings: settingsView(settings) }));
+        await refresh();
+      });
+    },
+    async setApiKey(provider, key) {
+      await guarded(async () => {
+        if (key && key.trim()) {
+          await deps.secrets.set(apiKeyName(provider), key.trim());
+          keys.set(provider, key.trim());
+        } else {
+          await deps.secrets.remove(apiKeyName(provider));
+          keys.delete(provider);
+        }
+        clients.delete(provider);
+        state.update((s) => ({ ...s, providers: providers() }));
+      });
+    },
+    async testConnection(provider) {
+      const b = backend(provider);
+      if (!b) return { ok: false, message: `Unknown provider ${provider}.` };
+      if (!b.testConnection) return { ok: true, message: `${b.capabilities().label} needs no connection test.` };
+      try {
+        await b.testConnection();
+        return { ok: true, message: `Connected to ${b.capabilities().label}.` };
+      } catch (e) {
+        return { ok: false, message: messageOf(e) };
+      }
+    },
+  };
+  return api;
+}

@@ -1,0 +1,106 @@
+/**
+ * A request becomes a plan: targets from the chosen scope (or the script's shots), prompts (the
+ * editor's, the shot's, or derived from context + style), and placements sized for the chosen model.
+ * Pure apart from the snapshot it is given; the preview shows exactly what `run` will do.
+ */
+import { targetsEndToEnd, type PlaceholderRules } from "../../core/analysis";
+import { planPlacements, type Plan, type Target } from "../../core/plan";
+import type { SequenceSnapshot } from "../../core/timeline";
+import { ticksFromSeconds, ticksToTimecode } from "../../core/time";
+import type { BackendCapabilities, ModelCapabilities } from "../../backends/types";
+import type { GenerateRequest, PlanPreview } from "../api";
+import { estimateRequest, limitsFromModel } from "../estimate";
+import { NothingToDo } from "../notices";
+import { derivedPrompt, targetsFor } from "../targets";
+import { trackName } from "../views";
+
+export interface PlanInput {
+  readonly snapshot: SequenceSnapshot;
+  readonly request: GenerateRequest;
+  readonly capabilities: BackendCapabilities;
+  readonly rules: PlaceholderRules;
+  readonly spentUsd: number;
+  readonly budgetUsd: number | null;
+  readonly confirmAboveUsd: number;
+}
+
+export interface PlannedRequest {
+  readonly plan: Plan;
+  readonly model: ModelCapabilities;
+  readonly preview: PlanPreview;
+}
+
+export function findModel(caps: BackendCapabilities, modelId: string): ModelCapabilities {
+  const m = caps.models.find((x) => x.id === modelId) ?? caps.models[0];
+  if (!m) throw new NothingToDo(`${caps.label} offers no models right now.`);
+  return m;
+}
+
+function scriptTargets(s: SequenceSnapshot, r: GenerateRequest): Target[] {
+  const shots = r.shots ?? [];
+  if (!shots.length) throw new NothingToDo("The shot list is empty. Paste a script or an idea and break it down first.");
+  const where = r.destination === "new-sequence" ? "new-sequence" : "new-track";
+  return targetsEndToEnd(
+    s,
+    shots.map((x) => ({ id: x.id, durationTicks: ticksFromSeconds(Math.max(0.5, x.durationSeconds)), prompt: x.prompt })),
+    where === "new-sequence" ? 0n : s.playhead,
+    where,
+  ).map((t, i) => ({ ...t, ...(shots[i]!.negativePrompt ? { negativePrompt: shots[i]!.negativePrompt } : {}) }));
+}
+
+/** Shots edited in the preview override the derived prompts, matched by order. */
+function withPrompts(targets: Target[], r: GenerateRequest): Target[] {
+  const userPrompt = (r.prompt ?? "").trim();
+  return targets.map((t) => {
+    if (t.kind === "script") return t;
+    const base = userPrompt || t.prompt || derivedPrompt(t, r.stylePreset);
+    const prompt = userPrompt && r.stylePreset && r.stylePreset !== "none" && !base.includes(r.stylePreset) ? `${base}, ${r.stylePreset}` : base;
+    return { ...t, prompt };
+  });
+}
+
+export function planRequest(input: PlanInput): PlannedRequest {
+  const { snapshot: s, request: r } = input;
+  const model = findModel(input.capabilities, r.model);
+  const raw = r.kind === "script-to-cut" ? scriptTargets(s, r) : targetsFor(s, r, input.rules, "");
+  let targets = withPrompts(raw, r);
+  if (r.shots?.length && r.kind !== "script-to-cut") {
+    // prompts edited in the preview, in target order
+    targets = targets.map((t, i) => (r.shots![i] ? { ...t, prompt: r.shots![i]!.prompt } : t));
+  }
+  const plan = planPlacements(s, targets, limitsFromModel(model), { split: true });
+  if (!plan.placements.length) {
+    throw new NothingToDo(plan.warnings[0]?.message ?? "Nothing to generate for this selection.");
+  }
+  const takes = Math.max(1, Math.min(8, Math.floor(r.takes) || 1));
+  const estimate = estimateRequest({
+    placements: plan.placements,
+    model,
+    takes: r.mode === "draft" ? 1 : takes,
+    spentUsd: input.spentUsd,
+    pendingUsd: 0,
+    budgetUsd: input.budgetUsd,
+    confirmAboveUsd: input.confirmAboveUsd,
+  });
+  const tc = (t: bigint): string => ticksToTimecode(t, s.rate);
+  const byId = new Map(s.videoTracks.flatMap((t) => t.clips.map((c) => [c.id, c.name] as const)));
+  return {
+    plan,
+    model,
+    preview: {
+      items: plan.placements.map((p) => ({
+        shotNumber: p.shotNumber,
+        name: p.name,
+        prompt: p.prompt,
+        trackName: p.newTrack ? `new track V${s.videoTracks.length + 1}` : trackName(p.trackIndex),
+        startTimecode: tc(p.range.start),
+        endTimecode: tc(p.range.end),
+        generationSeconds: p.generationSeconds,
+        newTrack: p.newTrack,
+        ...(p.replacesClipId ? { replaces: byId.get(p.replacesClipId) ?? p.replacesClipId } : {}),
+      })),
+      warnings: plan.warnings.map((w) => w.message),
+      estimate,
+    },
+  };
+}
