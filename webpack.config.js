@@ -52,7 +52,7 @@ function workbenchBuild(mode) {
     resolve: { extensions: [".tsx", ".ts", ".js"] },
     module: { rules: [tsRule] },
     performance: { hints: false },
-    plugins: [new CopyPlugin({ patterns: [{ from: "plugin/workbench.html", to: "index.html" }, { from: "plugin/icons", to: "icons" }] })],
+    plugins: [new CopyPlugin({ patterns: [{ from: "src/entry/workbench.html", to: "index.html" }, { from: "plugin/icons", to: "icons" }] })],
   };
 }
 

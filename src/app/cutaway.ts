@@ -223,7 +223,8 @@ export function createCutaway(deps: AppDeps): Cutaway {
       return guarded(() => deps.script!.ideaToScript(idea, { ...options, apiKey: keys.get("openai-llm") ?? null }));
     },
     async preview(request): Promise<PlanPreview> {
-      return guarded(async () => plan(await currentSnapshot(), request).planned.preview);
+      // called on every keystroke: failures are the panel's cost line, not notices
+      return plan(await currentSnapshot(), request).planned.preview;
     },
     async run(request, options = {}) {
       return guarded(async () => {

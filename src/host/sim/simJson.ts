@@ -89,3 +89,12 @@ export function dumpState(state: SimState): unknown {
   };
 }
 
+
+/** Full-fidelity state for saving the stand-in between page loads (bigints tagged as strings). */
+export function serializeState(state: SimState): string {
+  return JSON.stringify(state, (_k, v: unknown) => (typeof v === "bigint" ? { $big: v.toString() } : v));
+}
+
+export function deserializeState(text: string): SimState {
+  return JSON.parse(text, (_k, v: unknown) => (v && typeof v === "object" && "$big" in v && typeof (v as { $big: unknown }).$big === "string" ? BigInt((v as { $big: string }).$big) : v)) as SimState;
+}

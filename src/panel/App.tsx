@@ -1,0 +1,85 @@
+/**
+ * The panel. Talks only to the app facade. Esc cancels the newest running shot; an error boundary keeps
+ * a render bug from taking Premiere down with it.
+ */
+import React, { useEffect, useState } from "react";
+import type { CutawayApi } from "../app/api";
+import { useAppState } from "./useAppState";
+import { GeneratePanel, type Choice } from "./sections/GeneratePanel";
+import { JobsList } from "./sections/JobsList";
+import { Notices } from "./sections/Notices";
+import { ScriptPanel } from "./sections/ScriptPanel";
+import { SettingsPanel } from "./sections/SettingsPanel";
+import { PANEL_CSS } from "./styles";
+
+type Tab = "fill" | "script" | "jobs" | "settings";
+
+export function App(p: { api: CutawayApi }) {
+  const state = useAppState(p.api);
+  const [tab, setTab] = useState<Tab>("fill");
+  const [choice, setChoice] = useState<Choice>({ backend: state.settings.defaultBackend, model: state.settings.defaultModel, takes: 1, style: state.settings.defaultStyle, continuity: false });
+  useEffect(() => {
+    // once settings and providers are loaded, start from the saved defaults
+    if (!state.ready) return;
+    const provider = state.providers.find((x) => x.id === state.settings.defaultBackend) ?? state.providers[0];
+    if (provider) setChoice((c) => ({ ...c, backend: provider.id, model: provider.models.find((m) => m.id === state.settings.defaultModel)?.id ?? provider.models[0]?.id ?? "", style: state.settings.defaultStyle }));
+  }, [state.ready]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== "Escape") return;
+      const running = [...state.jobs].reverse().find((j) => j.canCancel);
+      if (running) void p.api.cancel(running.id);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [state.jobs, p.api]);
+  useEffect(() => {
+    const onFocus = (): void => void p.api.refresh();
+    window.addEventListener("focus", onFocus);
+    return () => window.removeEventListener("focus", onFocus);
+  }, [p.api]);
+  const active = state.jobs.filter((j) => j.canCancel).length;
+  const tabs: [Tab, string][] = [
+    ["fill", "Fill"],
+    ["script", "Script"],
+    ["jobs", active ? `Jobs (${active})` : "Jobs"],
+    ["settings", "Settings"],
+  ];
+  return (
+    <div className="cw-panel" data-testid="panel">
+      <style>{PANEL_CSS}</style>
+      <div className="cw-tabs" role="tablist">
+        {tabs.map(([id, label]) => (
+          <button key={id} role="tab" aria-selected={tab === id} className={`cw-tab${tab === id ? " cw-tab-on" : ""}`} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <Notices state={state} api={p.api} />
+      <div className="cw-body">
+        {tab === "fill" ? <GeneratePanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
+        {tab === "script" ? <ScriptPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
+        {tab === "jobs" ? <JobsList api={p.api} state={state} /> : null}
+        {tab === "settings" ? <SettingsPanel api={p.api} state={state} /> : null}
+      </div>
+    </div>
+  );
+}
+
+export class ErrorBoundary extends React.Component<{ children: React.ReactNode }, { error: string | null }> {
+  override state = { error: null as string | null };
+  static getDerivedStateFromError(e: unknown): { error: string } {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  override render(): React.ReactNode {
+    if (this.state.error) {
+      return (
+        <div className="cw-section cw-error">
+          Cutaway hit a problem drawing the panel: {this.state.error}. Your sequence was not changed.{" "}
+          <button onClick={() => this.setState({ error: null })}>Try again</button>
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The main job: scope → prompt and style → backend, model, takes → a live cost line → Generate,
+ * Draft with slates, or Dry run. Enter generates. Spending above the threshold asks first.
+ */
+import React, { useEffect, useState } from "react";
+import type { AppState, CutawayApi, GenerateRequest, JobKind, PlanPreview, TargetScope } from "../../app/api";
+import { CutawayError } from "../../core/errors";
+import { TargetBar } from "./TargetBar";
+import { Button, Checkbox, Detail, Picker, TextField } from "../widgets/widgets";
+
+export function kindOf(scope: TargetScope): JobKind {
+  if (scope === "placeholders") return "replace-placeholders";
+  if (scope === "selection" || scope === "markers") return "broll";
+  if (scope === "script") return "script-to-cut";
+  return "fill-gaps";
+}
+
+export interface Choice {
+  backend: string;
+  model: string;
+  takes: number;
+  style: string;
+  continuity: boolean;
+}
+
+export function BackendPicker(p: { state: AppState; choice: Choice; onChange: (c: Choice) => void }) {
+  const provider = p.state.providers.find((x) => x.id === p.choice.backend) ?? p.state.providers[0];
+  return (
+    <div className="cw-row">
+      <Picker testId="backend" label="Backend" value={p.choice.backend} options={p.state.providers.map((x) => ({ value: x.id, label: x.needsKey && !x.hasKey ? `${x.label} (no key)` : x.label }))} onChange={(backend) => p.onChange({ ...p.choice, backend, model: p.state.providers.find((x) => x.id === backend)?.models[0]?.id ?? "" })} />
+      <Picker testId="model" label="Model" value={p.choice.model} options={(provider?.models ?? []).map((m) => ({ value: m.id, label: m.pricePerSecondUsd ? `${m.label} · $${m.pricePerSecondUsd}/s` : m.label }))} onChange={(model) => p.onChange({ ...p.choice, model })} />
+      <Picker testId="takes" label="Takes" value={String(p.choice.takes)} options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: `${n} take${n > 1 ? "s" : ""}` }))} onChange={(v) => p.onChange({ ...p.choice, takes: Number(v) })} />
+    </div>
+  );
+}
+
+export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Choice; onChoice: (c: Choice) => void }) {
+  const { api, state, choice } = p;
+  const [scope, setScope] = useState<TargetScope>("all-gaps");
+  const [prompt, setPrompt] = useState("");
+  const [preview, setPreview] = useState<PlanPreview | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<string | null>(null);
+
+  const request = (mode: GenerateRequest["mode"]): GenerateRequest => ({
+    kind: kindOf(scope),
+    scope,
+    prompt,
+    stylePreset: choice.style,
+    backend: choice.backend,
+    model: choice.model,
+    takes: choice.takes,
+    continuity: choice.continuity,
+    placement: state.settings.placement,
+    mode,
+  });
+
+  // the cost line follows every change, without sending anything
+  const key = JSON.stringify([scope, prompt, choice, state.sequence?.playheadTimecode, state.targets.map((t) => t.count)]);
+  useEffect(() => {
+    let live = true;
+    const t = setTimeout(() => {
+      api.preview(request("dry-run")).then(
+        (pv) => live && (setPreview(pv), setProblem(null)),
+        (e: unknown) => live && (setPreview(null), setProblem(e instanceof Error ? e.message : String(e))),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [key]);
+
+  const go = (mode: GenerateRequest["mode"], confirmed = false): void => {
+    setConfirm(null);
+    api.run(request(mode), { confirmed }).catch((e: unknown) => {
+      if (e instanceof CutawayError && e.code === "confirm_required") setConfirm(e.message);
+    });
+  };
+
+  return (
+    <div className="cw-section">
+      <TargetBar state={state} scope={scope} onScope={setScope} />
+      <TextField testId="prompt" value={prompt} onChange={setPrompt} placeholder="Describe the shot (empty: from markers and neighbouring clips)" onEnter={() => go("generate")} />
+      <div className="cw-row">
+        <Picker testId="style" label="Style" value={choice.style} options={state.stylePresets.map((s) => ({ value: s, label: s === "none" ? "No style" : s }))} onChange={(style) => p.onChoice({ ...choice, style })} />
+        <Checkbox testId="continuity" checked={choice.continuity} onChange={(continuity) => p.onChoice({ ...choice, continuity })}>
+          Match neighbouring frames
+        </Checkbox>
+      </div>
+      <BackendPicker state={state} choice={choice} onChange={p.onChoice} />
+      <Detail testId="estimate">{problem ?? preview?.estimate.summary ?? "…"}</Detail>
+      {preview?.warnings.length ? <div className="cw-hint">{preview.warnings[0]}</div> : null}
+      {confirm ? (
+        <div className="cw-confirm" data-testid="confirm">
+          <span>{confirm}</span>
+          <Button variant="cta" onClick={() => go("generate", true)} testId="confirm-yes">
+            Spend it
+          </Button>
+          <Button quiet onClick={() => setConfirm(null)}>
+            Not now
+          </Button>
+        </div>
+      ) : null}
+      <div className="cw-row">
+        <Button variant="cta" onClick={() => go("generate")} disabled={!preview || preview.estimate.overBudget || state.busy} testId="generate">
+          Generate
+        </Button>
+        <Button onClick={() => go("draft")} disabled={!preview || state.busy} testId="draft" title="Free slates now, real shots later">
+          Draft with slates
+        </Button>
+        <Button quiet onClick={() => go("dry-run")} disabled={!preview} testId="dry-run">
+          Dry run
+        </Button>
+      </div>
+      {preview ? (
+        <div className="cw-plan" data-testid="plan">
+          {preview.items.slice(0, 8).map((i) => (
+            <div key={i.shotNumber} className="cw-range">
+              <span>#{i.shotNumber}</span> <span>{i.startTimecode}</span> <span>{i.generationSeconds}s</span> <span>{i.trackName}</span> <span className="cw-muted">{i.replaces ? `replaces ${i.replaces}` : i.prompt}</span>
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

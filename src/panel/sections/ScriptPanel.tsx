@@ -1,0 +1,73 @@
+/**
+ * Script to rough cut: paste a script (Fountain, plain text, transcript) or an idea, break it down,
+ * edit prompts and durations, then draft or generate the shots end to end.
+ */
+import React, { useState } from "react";
+import type { AppState, CutawayApi, ScriptBreakdownView, ShotDraft } from "../../app/api";
+import { BackendPicker, type Choice } from "./GeneratePanel";
+import { Button, Detail, Picker, TextField } from "../widgets/widgets";
+
+export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choice; onChoice: (c: Choice) => void }) {
+  const [text, setText] = useState("");
+  const [idea, setIdea] = useState("");
+  const [breakdown, setBreakdown] = useState<ScriptBreakdownView | null>(null);
+  const [shots, setShots] = useState<ShotDraft[]>([]);
+  const [destination, setDestination] = useState<"new-sequence" | "playhead">("playhead");
+
+  const take = (b: ScriptBreakdownView): void => {
+    setBreakdown(b);
+    setShots(b.shots.map((s) => ({ ...s })));
+    if (b.script) setText(b.script);
+  };
+  const edit = (i: number, patch: Partial<ShotDraft>): void => setShots((list) => list.map((s, k) => (k === i ? { ...s, ...patch } : s)));
+  const run = (mode: "generate" | "draft"): void => {
+    void p.api
+      .run(
+        { kind: "script-to-cut", scope: "script", shots, stylePreset: p.choice.style, backend: p.choice.backend, model: p.choice.model, takes: p.choice.takes, continuity: false, placement: p.state.settings.placement, destination, sequenceName: breakdown?.title ?? "Cutaway rough cut", mode },
+        { confirmed: mode === "draft" },
+      )
+      .catch(() => undefined);
+  };
+
+  return (
+    <div className="cw-section">
+      <TextField testId="script" multiline rows={6} value={text} onChange={setText} placeholder="Paste a screenplay (Fountain), narration, a shot list or an SRT transcript" />
+      <div className="cw-row">
+        <Button testId="breakdown" onClick={() => void p.api.breakdownScript(text, { stylePreset: p.choice.style }).then(take, () => undefined)} disabled={!text.trim()}>
+          Break down
+        </Button>
+        <TextField testId="idea" value={idea} onChange={setIdea} placeholder="…or a one-line idea" onEnter={() => void p.api.ideaToScript(idea, { stylePreset: p.choice.style }).then(take, () => undefined)} />
+        <Button onClick={() => void p.api.ideaToScript(idea, { stylePreset: p.choice.style }).then(take, () => undefined)} disabled={!idea.trim()} testId="idea-go">
+          Idea → script
+        </Button>
+      </div>
+      {breakdown ? <Detail testId="breakdown-summary">{breakdown.format}: {shots.length} shots{breakdown.notices.length ? ` · ${breakdown.notices[0]}` : ""}</Detail> : null}
+      <div className="cw-shots" data-testid="shots">
+        {shots.map((s, i) => (
+          <div key={s.id} className="cw-shot" data-testid="shot">
+            <div className="cw-row">
+              <b>#{s.number}</b>
+              <span className="cw-muted">{s.sceneLabel ?? ""}</span>
+              <TextField testId={`shot-seconds-${i}`} type="number" value={String(s.durationSeconds)} onChange={(v) => edit(i, { durationSeconds: Math.max(0.5, Number(v) || s.durationSeconds) })} />
+            </div>
+            <TextField testId={`shot-prompt-${i}`} multiline rows={2} value={s.prompt} onChange={(v) => edit(i, { prompt: v })} />
+          </div>
+        ))}
+      </div>
+      {shots.length ? (
+        <>
+          <BackendPicker state={p.state} choice={p.choice} onChange={p.onChoice} />
+          <div className="cw-row">
+            <Picker testId="destination" value={destination} options={[{ value: "playhead", label: "At the playhead, new track" }, { value: "new-sequence", label: "A new sequence" }]} onChange={(v) => setDestination(v === "new-sequence" ? "new-sequence" : "playhead")} />
+            <Button variant="cta" onClick={() => run("generate")} testId="script-generate">
+              Generate {shots.length} shots
+            </Button>
+            <Button onClick={() => run("draft")} testId="script-draft">
+              Draft with slates
+            </Button>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/** What will be filled: one chip per scope with its count and duration; the chosen one lists its ranges. */
+import React from "react";
+import type { AppState, TargetScope } from "../../app/api";
+import { Detail } from "../widgets/widgets";
+
+export function TargetBar(p: { state: AppState; scope: TargetScope; onScope: (s: TargetScope) => void }) {
+  const { state } = p;
+  if (!state.sequence) return <div className="cw-empty" data-testid="host-message">{state.hostMessage ?? "Open a sequence to start."}</div>;
+  const current = state.targets.find((t) => t.scope === p.scope);
+  return (
+    <div className="cw-targets">
+      <Detail testId="sequence-line">
+        {state.sequence.name} · {state.sequence.rateLabel} · {state.sequence.width}×{state.sequence.height} · playhead {state.sequence.playheadTimecode}
+      </Detail>
+      <div className="cw-chips" role="tablist">
+        {state.targets.map((t) => (
+          <button
+            key={t.scope}
+            role="tab"
+            aria-selected={t.scope === p.scope}
+            className={`cw-chip${t.scope === p.scope ? " cw-chip-on" : ""}${t.available ? "" : " cw-chip-off"}`}
+            title={t.reason ?? `${t.count} ranges, ${t.totalSeconds} s`}
+            onClick={() => p.onScope(t.scope)}
+            data-testid={`scope-${t.scope}`}
+          >
+            {t.label} {t.available ? <b>{t.count}</b> : null}
+          </button>
+        ))}
+      </div>
+      {current && !current.available ? <div className="cw-hint">{current.reason}</div> : null}
+      {current && current.available ? (
+        <div className="cw-ranges" data-testid="target-ranges">
+          {current.items.slice(0, 6).map((i) => (
+            <div key={i.id} className="cw-range">
+              <span>{i.startTimecode}–{i.endTimecode}</span> <span>{i.durationSeconds} s</span> <span className="cw-muted">{i.label}</span>
+            </div>
+          ))}
+          {current.items.length > 6 ? <div className="cw-muted">… {current.items.length - 6} more</div> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

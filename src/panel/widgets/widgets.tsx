@@ -1,0 +1,115 @@
+/**
+ * The panel's controls. In UXP they are Spectrum `sp-*` elements (native look, host theme); in the
+ * browser workbench the same components render plain elements styled alike, so the UXP bundle carries
+ * no browser stand-in. Spectrum elements fire DOM events React does not wire, hence ref listeners.
+ */
+import React, { createContext, useContext, useEffect, useRef } from "react";
+
+/** true inside Premiere (set by the UXP entry) */
+export const SpectrumContext = createContext(false);
+
+type Props = { children?: React.ReactNode; testId?: string; title?: string };
+
+function useDomEvent(ref: React.RefObject<HTMLElement | null>, event: string, handler: ((e: Event) => void) | undefined): void {
+  const h = useRef(handler);
+  h.current = handler;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const fn = (e: Event): void => h.current?.(e);
+    el.addEventListener(event, fn);
+    return () => el.removeEventListener(event, fn);
+  }, [ref, event]);
+}
+
+const sp = (tag: string, props: Record<string, unknown>, children?: React.ReactNode): React.ReactElement => React.createElement(tag, props, children);
+
+export function Button(p: Props & { onClick: () => void; variant?: "cta" | "primary" | "secondary" | "warning"; disabled?: boolean; quiet?: boolean }) {
+  const spectrum = useContext(SpectrumContext);
+  const ref = useRef<HTMLElement>(null);
+  useDomEvent(ref, "click", spectrum ? () => !p.disabled && p.onClick() : undefined);
+  if (spectrum) return sp("sp-button", { ref, variant: p.variant ?? "secondary", quiet: p.quiet ? true : undefined, disabled: p.disabled ? true : undefined, "data-testid": p.testId, title: p.title }, p.children);
+  return (
+    <button className={`cw-button cw-${p.variant ?? "secondary"}${p.quiet ? " cw-quiet" : ""}`} disabled={p.disabled} onClick={p.onClick} data-testid={p.testId} title={p.title}>
+      {p.children}
+    </button>
+  );
+}
+
+export function TextField(p: Props & { value: string; onChange: (v: string) => void; placeholder?: string; multiline?: boolean; rows?: number; type?: "text" | "password" | "number"; onEnter?: () => void }) {
+  const spectrum = useContext(SpectrumContext);
+  const ref = useRef<HTMLElement>(null);
+  useDomEvent(ref, "input", spectrum ? (e) => p.onChange((e.target as HTMLInputElement).value) : undefined);
+  const onKey = (e: React.KeyboardEvent): void => {
+    if (e.key === "Enter" && p.onEnter && (!p.multiline || e.metaKey || e.ctrlKey)) {
+      e.preventDefault();
+      p.onEnter();
+    }
+  };
+  if (spectrum) return sp("sp-textfield", { ref, value: p.value, placeholder: p.placeholder, multiline: p.multiline ? true : undefined, type: p.type, "data-testid": p.testId, onKeyDown: onKey, style: { width: "100%" } });
+  return p.multiline ? (
+    <textarea className="cw-field" value={p.value} placeholder={p.placeholder} rows={p.rows ?? 4} onChange={(e) => p.onChange(e.target.value)} onKeyDown={onKey} data-testid={p.testId} />
+  ) : (
+    <input className="cw-field" type={p.type ?? "text"} value={p.value} placeholder={p.placeholder} onChange={(e) => p.onChange(e.target.value)} onKeyDown={onKey} data-testid={p.testId} />
+  );
+}
+
+export function Picker(p: Props & { value: string; options: readonly { value: string; label: string }[]; onChange: (v: string) => void; label?: string }) {
+  const spectrum = useContext(SpectrumContext);
+  const ref = useRef<HTMLElement>(null);
+  useDomEvent(ref, "change", spectrum ? (e) => p.onChange((e.target as HTMLSelectElement).value) : undefined);
+  if (spectrum) {
+    return sp(
+      "sp-picker",
+      { ref, label: p.label, value: p.value, "data-testid": p.testId, size: "s" },
+      sp("sp-menu", { slot: "options" }, p.options.map((o) => sp("sp-menu-item", { key: o.value, value: o.value, selected: o.value === p.value ? true : undefined }, o.label))),
+    );
+  }
+  return (
+    <select className="cw-field" value={p.value} onChange={(e) => p.onChange(e.target.value)} data-testid={p.testId} aria-label={p.label}>
+      {p.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function Checkbox(p: Props & { checked: boolean; onChange: (v: boolean) => void }) {
+  const spectrum = useContext(SpectrumContext);
+  const ref = useRef<HTMLElement>(null);
+  useDomEvent(ref, "change", spectrum ? (e) => p.onChange(Boolean((e.target as HTMLInputElement).checked)) : undefined);
+  if (spectrum) return sp("sp-checkbox", { ref, checked: p.checked ? true : undefined, "data-testid": p.testId }, p.children);
+  return (
+    <label className="cw-check">
+      <input type="checkbox" checked={p.checked} onChange={(e) => p.onChange(e.target.checked)} data-testid={p.testId} /> {p.children}
+    </label>
+  );
+}
+
+export function ProgressBar(p: { value: number; label?: string }) {
+  const spectrum = useContext(SpectrumContext);
+  const pct = Math.round(Math.max(0, Math.min(1, p.value)) * 100);
+  if (spectrum) return sp("sp-progressbar", { value: pct, max: 100, size: "s", label: p.label, style: { width: "100%" } });
+  return (
+    <div className="cw-progress" role="progressbar" aria-valuenow={pct} aria-label={p.label}>
+      <div style={{ width: `${pct}%` }} />
+    </div>
+  );
+}
+
+export function Heading(p: Props) {
+  const spectrum = useContext(SpectrumContext);
+  return spectrum ? sp("sp-heading", { size: "XXS" }, p.children) : <h3 className="cw-heading">{p.children}</h3>;
+}
+
+export function Detail(p: Props) {
+  const spectrum = useContext(SpectrumContext);
+  return spectrum ? sp("sp-detail", { "data-testid": p.testId }, p.children) : <div className="cw-detail" data-testid={p.testId}>{p.children}</div>;
+}
+
+export function Divider() {
+  const spectrum = useContext(SpectrumContext);
+  return spectrum ? sp("sp-divider", { size: "s" }) : <hr className="cw-divider" />;
+}
