@@ -1,0 +1,142 @@
+/**
+ * fal.ai models as data: one descriptor per model maps Cutaway's request onto that model's endpoint
+ * ids and input field names, with its limits and price. Adding a model means adding a descriptor
+ * (it could come from a JSON file — the schema below validates it), never new code paths.
+ * Seeded from fal's per-model `llms.txt` pages (Nov 2026); prices are estimates shown before Generate.
+ */
+import { z } from "zod";
+
+const fieldName = z.string().min(1);
+
+export const falEndpointSchema = z.object({
+  /** fal endpoint id: "fal-ai/veo3.1/fast/first-last-frame-to-video" */
+  id: z.string().regex(/^[\w.-]+\/[\w.-]+(\/[\w.-]+)*$/),
+  /** which inputs this endpoint needs: text alone, or a first frame (and maybe a last one) */
+  mode: z.enum(["text", "image"]),
+  fields: z.object({
+    prompt: fieldName,
+    negativePrompt: fieldName.optional(),
+    duration: fieldName.optional(),
+    aspect: fieldName.optional(),
+    resolution: fieldName.optional(),
+    seed: fieldName.optional(),
+    firstFrame: fieldName.optional(),
+    lastFrame: fieldName.optional(),
+  }),
+});
+
+export const falModelSchema = z.object({
+  /** Cutaway's model id (stable in journals and settings) */
+  id: z.string().min(1),
+  label: z.string().min(1),
+  /** tried in order; the first that can take the request's frames wins */
+  endpoints: z.array(falEndpointSchema).min(1),
+  durationsSeconds: z.array(z.number().positive()).min(1),
+  /** how the model spells a duration: 8, "8" or "8s" */
+  durationFormat: z.enum(["number", "string", "seconds-suffix"]),
+  aspects: z.array(z.string()).min(1),
+  /** `label` is the value sent in the resolution field ("720p") */
+  sizes: z.array(z.object({ width: z.number().int().positive(), height: z.number().int().positive(), aspect: z.string(), label: z.string().optional() })).min(1),
+  fps: z.number().positive(),
+  pricePerSecondUsd: z.number().nonnegative(),
+  maxPromptChars: z.number().int().positive(),
+  audio: z.boolean().optional(),
+  /** inputs sent as is with every request (e.g. audio off: B-roll is cut silent, and it is cheaper) */
+  fixedInput: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+
+export type FalEndpoint = z.infer<typeof falEndpointSchema>;
+export type FalModelDescriptor = z.infer<typeof falModelSchema>;
+
+const landscapePortrait = (h: number, label: string) => [
+  { width: (h * 16) / 9, height: h, aspect: "16:9", label },
+  { width: h, height: (h * 16) / 9, aspect: "9:16", label },
+];
+
+const veoFields = { prompt: "prompt", negativePrompt: "negative_prompt", duration: "duration", aspect: "aspect_ratio", resolution: "resolution", seed: "seed" } as const;
+
+export const FAL_MODELS: readonly FalModelDescriptor[] = [
+  {
+    id: "fal-ai/veo3.1/fast",
+    label: "Veo 3.1 Fast (fal.ai)",
+    endpoints: [
+      { id: "fal-ai/veo3.1/fast", mode: "text", fields: veoFields },
+      { id: "fal-ai/veo3.1/fast/image-to-video", mode: "image", fields: { ...veoFields, firstFrame: "image_url" } },
+      { id: "fal-ai/veo3.1/fast/first-last-frame-to-video", mode: "image", fields: { ...veoFields, firstFrame: "first_frame_url", lastFrame: "last_frame_url" } },
+    ],
+    durationsSeconds: [4, 6, 8],
+    durationFormat: "seconds-suffix",
+    aspects: ["16:9", "9:16"],
+    sizes: [...landscapePortrait(720, "720p"), ...landscapePortrait(1080, "1080p")],
+    fps: 24,
+    pricePerSecondUsd: 0.1,
+    maxPromptChars: 1000,
+    audio: false,
+    fixedInput: { generate_audio: false },
+  },
+  {
+    id: "fal-ai/veo3.1",
+    label: "Veo 3.1 (fal.ai)",
+    endpoints: [
+      { id: "fal-ai/veo3.1", mode: "text", fields: veoFields },
+      { id: "fal-ai/veo3.1/image-to-video", mode: "image", fields: { ...veoFields, firstFrame: "image_url" } },
+      { id: "fal-ai/veo3.1/first-last-frame-to-video", mode: "image", fields: { ...veoFields, firstFrame: "first_frame_url", lastFrame: "last_frame_url" } },
+    ],
+    durationsSeconds: [4, 6, 8],
+    durationFormat: "seconds-suffix",
+    aspects: ["16:9", "9:16"],
+    sizes: [...landscapePortrait(720, "720p"), ...landscapePortrait(1080, "1080p")],
+    fps: 24,
+    pricePerSecondUsd: 0.2,
+    maxPromptChars: 1000,
+    audio: false,
+    fixedInput: { generate_audio: false },
+  },
+  {
+    // Kling v4 is image-to-video only on this endpoint: a first frame is required, a last one optional
+    id: "fal-ai/kling-video/v4",
+    label: "Kling 4 (fal.ai)",
+    endpoints: [
+      {
+        id: "fal-ai/kling-video/v4/image-to-video",
+        mode: "image",
+        fields: { prompt: "prompt", negativePrompt: "negative_prompt", duration: "duration", firstFrame: "start_image_url", lastFrame: "end_image_url" },
+      },
+    ],
+    durationsSeconds: [3, 4, 5, 6, 8, 10, 15],
+    durationFormat: "string",
+    aspects: ["16:9", "9:16", "1:1"],
+    sizes: [
+      { width: 1280, height: 720, aspect: "16:9", label: "720p" },
+      { width: 720, height: 1280, aspect: "9:16", label: "720p" },
+      { width: 720, height: 720, aspect: "1:1", label: "720p" },
+    ],
+    fps: 24,
+    pricePerSecondUsd: 0.157,
+    maxPromptChars: 2500,
+  },
+  {
+    id: "fal-ai/wan/v2.7",
+    label: "Wan 2.7 (fal.ai, open model)",
+    endpoints: [
+      { id: "fal-ai/wan/v2.7/text-to-video", mode: "text", fields: { prompt: "prompt", negativePrompt: "negative_prompt", duration: "duration", aspect: "aspect_ratio", resolution: "resolution", seed: "seed" } },
+      {
+        id: "fal-ai/wan/v2.7/image-to-video",
+        mode: "image",
+        fields: { prompt: "prompt", negativePrompt: "negative_prompt", duration: "duration", resolution: "resolution", seed: "seed", firstFrame: "image_url", lastFrame: "end_image_url" },
+      },
+    ],
+    durationsSeconds: [5, 10, 15],
+    durationFormat: "number",
+    aspects: ["16:9", "9:16", "1:1"],
+    sizes: [...landscapePortrait(720, "720p"), { width: 720, height: 720, aspect: "1:1", label: "720p" }, ...landscapePortrait(1080, "1080p")],
+    fps: 16,
+    pricePerSecondUsd: 0.1,
+    maxPromptChars: 5000,
+  },
+];
+
+/** Validates descriptors supplied from outside (settings, a JSON file); throws on the first bad one. */
+export function parseFalModels(data: unknown): FalModelDescriptor[] {
+  return z.array(falModelSchema).parse(data);
+}

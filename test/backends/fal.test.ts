@@ -1,0 +1,246 @@
+import { FalBackend } from "../../src/backends/fal";
+import { GenerationError } from "../../src/backends/errors";
+import type { GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
+import { FakeServer } from "../fake/server";
+import { FalMode, falCdnMode, falContentPolicy, header } from "../fake/falMode";
+import { fakeMp4 } from "../support/media";
+
+const KEY = "fal-key-0123456789abcdef";
+const media = fakeMp4(64 * 1024, 7);
+let server: FakeServer;
+let cdn: FakeServer;
+let mode: FalMode;
+let backend: FalBackend;
+
+const request = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
+  model: "fal-ai/veo3.1/fast",
+  prompt: "Slow dolly across a rain-soaked neon street at night",
+  durationSeconds: 8,
+  aspect: "16:9",
+  size: { width: 1280, height: 720 },
+  shotNumber: 3,
+  ...over,
+});
+const png = (n: number) => ({ bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, n]), mimeType: "image/png" as const });
+
+beforeEach(async () => {
+  cdn = await new FakeServer([falCdnMode(media)]).start();
+  mode = new FalMode(media, () => cdn.baseUrl);
+  server = await new FakeServer([mode]).start();
+  backend = new FalBackend({ fetch, apiKey: KEY, baseUrl: server.baseUrl, clock: { now: () => Date.parse("2026-11-20T10:00:00Z") } });
+});
+afterEach(async () => {
+  await server.stop();
+  await cdn.stop();
+});
+
+async function bytesOf(dl: MediaDownload): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const c of dl.chunks) parts.push(c);
+  return Buffer.concat(parts);
+}
+
+async function pollToEnd(ref: JobRef): Promise<JobStatus[]> {
+  const seen: JobStatus[] = [];
+  for (let i = 0; i < 10; i++) {
+    const st = await backend.status(ref);
+    seen.push(st);
+    if (st.state === "completed" || st.state === "failed") return seen;
+  }
+  throw new Error("never finished");
+}
+
+async function caught(p: Promise<unknown>): Promise<GenerationError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof GenerationError) return e;
+    throw e;
+  }
+  throw new Error("expected a GenerationError");
+}
+
+test("a text shot goes through the queue and the downloaded bytes are exactly what fal served", async () => {
+  const ref = await backend.submit(request(), { idempotencyKey: "cutaway-s1" });
+  expect(ref).toMatchObject({ backend: "fal", model: "fal-ai/veo3.1/fast", providerJobId: "req-1" });
+  const seen = await pollToEnd(ref);
+  expect(seen.map((s) => s.state)).toEqual(["queued", "queued", "running", "completed"]);
+  expect(seen[0]).toEqual({ state: "queued", queuePosition: 1 });
+  expect(seen[1]).toEqual({ state: "queued", queuePosition: 0 });
+  const done = seen[3] as Extract<JobStatus, { state: "completed" }>;
+  const dl = await backend.download(ref, done);
+  expect(dl.extension).toBe("mp4");
+  expect(dl.contentLength).toBe(media.length);
+  expect(Buffer.from(await bytesOf(dl)).equals(Buffer.from(media))).toBe(true);
+
+  const [submit] = server.requestsTo("fal.submit");
+  expect(submit!.path).toBe("/fal-ai/veo3.1/fast");
+  expect(submit!.headers["authorization"]).toBe(`Key ${KEY}`);
+  expect(submit!.headers["content-type"]).toBe("application/json");
+  expect(submit!.json).toEqual({ prompt: request().prompt, duration: "8s", aspect_ratio: "16:9", resolution: "720p", generate_audio: false });
+  for (const r of [...server.requestsTo("fal.status"), ...server.requestsTo("fal.result")]) expect(r.headers["authorization"]).toBe(`Key ${KEY}`);
+  // the CDN never sees the key
+  expect(cdn.requestsTo("fal.media")[0]!.headers["authorization"]).toBeUndefined();
+});
+
+test("first and last frames pick the first-last-frame endpoint with data URIs in its own field names", async () => {
+  await backend.submit(request({ firstFrame: png(1), lastFrame: png(2), negativePrompt: "text, logos", seed: 9 }), { idempotencyKey: "k" });
+  const [submit] = server.requestsTo("fal.submit");
+  expect(submit!.path).toBe("/fal-ai/veo3.1/fast/first-last-frame-to-video");
+  expect(submit!.json).toEqual({
+    prompt: request().prompt,
+    negative_prompt: "text, logos",
+    seed: 9,
+    duration: "8s",
+    aspect_ratio: "16:9",
+    resolution: "720p",
+    generate_audio: false,
+    first_frame_url: `data:image/png;base64,${Buffer.from(png(1).bytes).toString("base64")}`,
+    last_frame_url: `data:image/png;base64,${Buffer.from(png(2).bytes).toString("base64")}`,
+  });
+});
+
+test("Kling takes the first frame as start_image_url and a string duration; the job URLs are derived when fal omits them", async () => {
+  mode.bareSubmit = true;
+  const ref = await backend.submit(request({ model: "fal-ai/kling-video/v4", durationSeconds: 5, firstFrame: png(3) }), { idempotencyKey: "k" });
+  const [submit] = server.requestsTo("fal.submit");
+  expect(submit!.path).toBe("/fal-ai/kling-video/v4/image-to-video");
+  expect(submit!.json).toEqual({ prompt: request().prompt, duration: "5", start_image_url: expect.stringMatching(/^data:image\/png;base64,/) });
+  expect((await pollToEnd(ref)).at(-1)?.state).toBe("completed");
+  expect(server.requestsTo("fal.status")[0]!.path).toBe("/fal-ai/kling-video/requests/req-1/status");
+});
+
+test("what a model cannot do is refused before anything is sent", async () => {
+  expect((await caught(backend.submit(request({ durationSeconds: 7 }), { idempotencyKey: "k" }))).reason).toBe("invalid_request");
+  const kling = await caught(backend.submit(request({ model: "fal-ai/kling-video/v4", durationSeconds: 5 }), { idempotencyKey: "k" }));
+  expect(kling.message).toMatch(/needs a reference frame/);
+  expect((await caught(backend.submit(request({ lastFrame: png(1) }), { idempotencyKey: "k" }))).message).toMatch(/first frame/);
+  expect(server.count("fal.submit")).toBe(0);
+});
+
+test("429 with Retry-After in seconds or as an HTTP date becomes rate_limited with the wait", async () => {
+  server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "status", status: 429, headers: { "retry-after": "7" }, body: { detail: "Too many requests" } } });
+  server.inject({ endpoint: "fal.submit", nth: 2, fault: { kind: "status", status: 429, headers: { "retry-after": "Fri, 20 Nov 2026 10:01:30 GMT" } } });
+  const a = await caught(backend.submit(request(), { idempotencyKey: "k" }));
+  expect(a.reason).toBe("rate_limited");
+  expect(a.details.retryAfterSeconds).toBe(7);
+  expect(a.details.outcomeUnknown).toBeUndefined();
+  const b = await caught(backend.submit(request(), { idempotencyKey: "k" }));
+  expect(b.details.retryAfterSeconds).toBe(90);
+  expect(b.message).toMatch(/90 s/);
+});
+
+test("401 means the key was rejected, and the message never contains the key", async () => {
+  server.inject({ endpoint: "fal.submit", fault: { kind: "status", status: 401, body: { detail: `Invalid key ${KEY}` } } });
+  const e = await caught(backend.submit(request(), { idempotencyKey: "k" }));
+  expect(e.reason).toBe("auth");
+  expect(e.message).toBe("Your fal.ai key was rejected — check it in Settings.");
+  expect(JSON.stringify({ m: e.message, d: e.details })).not.toContain(KEY);
+});
+
+test("provider failure bodies map to the right reasons", async () => {
+  server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "status", status: 403, body: { detail: "User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing." } } });
+  expect((await caught(backend.submit(request(), { idempotencyKey: "k" }))).reason).toBe("quota");
+
+  mode.resultOverride = () => ({ status: 422, body: { detail: [{ loc: ["body", "image_url"], msg: "Image is too small: at least 300 px", type: "value_error" }] } });
+  const ref = await backend.submit(request(), { idempotencyKey: "k" });
+  const end = (await pollToEnd(ref)).at(-1)!;
+  expect(end.state).toBe("failed");
+  const err = (end as Extract<JobStatus, { state: "failed" }>).error;
+  expect(err.reason).toBe("invalid_request");
+  expect(err.message).toContain("Image is too small: at least 300 px (image_url)");
+
+  server.inject({ endpoint: "fal.status", nth: 5, fault: { kind: "status", status: 503, headers: { "retry-after": "3" } } });
+  const busy = await caught(backend.status(ref));
+  expect(busy.reason).toBe("transient");
+  expect(busy.details.retryAfterSeconds).toBe(3);
+});
+
+test("a content-policy refusal, at submit or after rendering, is content_policy with fal's words", async () => {
+  server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "status", ...falContentPolicy("Prompt flagged") } });
+  const atSubmit = await caught(backend.submit(request(), { idempotencyKey: "k" }));
+  expect(atSubmit.reason).toBe("content_policy");
+  expect(atSubmit.retryable).toBe(false);
+  expect(atSubmit.message).toContain("Prompt flagged");
+
+  mode.resultOverride = () => falContentPolicy();
+  const ref = await backend.submit(request(), { idempotencyKey: "k" });
+  const end = (await pollToEnd(ref)).at(-1) as Extract<JobStatus, { state: "failed" }>;
+  expect(end.error.reason).toBe("content_policy");
+  expect(end.error.details.providerCode).toBe("content_policy_violation");
+});
+
+test("cancel sends PUT to the cancel URL and the job then reads as cancelled", async () => {
+  const ref = await backend.submit(request(), { idempotencyKey: "k" });
+  await backend.status(ref);
+  await backend.cancel(ref);
+  const [put] = server.requestsTo("fal.cancel");
+  expect(put!.path).toBe("/fal-ai/veo3.1/requests/req-1/cancel");
+  expect(put!.headers["authorization"]).toBe(`Key ${KEY}`);
+  const st = await backend.status(ref);
+  expect(st.state === "failed" && st.error.reason).toBe("cancelled");
+  // cancelling a job that already finished is not an error
+  const done = await backend.submit(request(), { idempotencyKey: "k2" });
+  await pollToEnd(done);
+  await expect(backend.cancel(done)).resolves.toBeUndefined();
+});
+
+test.each([410, 403])("an expired media URL (%i) is reported as expired", async (status) => {
+  const ref = await backend.submit(request(), { idempotencyKey: "k" });
+  const end = (await pollToEnd(ref)).at(-1) as Extract<JobStatus, { state: "completed" }>;
+  cdn.inject({ endpoint: "fal.media", fault: { kind: "status", status, body: "<Error>AccessDenied</Error>" } });
+  const e = await caught(backend.download(ref, end));
+  expect(e.reason).toBe("expired");
+  expect(e.message).toMatch(/expired/);
+});
+
+test("malformed JSON is a transient error that says so; on submit the outcome is unknown", async () => {
+  const ref = await backend.submit(request(), { idempotencyKey: "k" });
+  server.inject({ endpoint: "fal.status", nth: 1, fault: { kind: "malformed-json" } });
+  const e = await caught(backend.status(ref));
+  expect(e.reason).toBe("transient");
+  expect(e.message).toMatch(/fal\.ai sent a reply Cutaway could not read: it was not valid JSON/);
+  expect(e.details.outcomeUnknown).toBeUndefined();
+
+  server.inject({ endpoint: "fal.submit", nth: 2, fault: { kind: "malformed-json" } });
+  const s = await caught(backend.submit(request(), { idempotencyKey: "k2" }));
+  expect(s.details.outcomeUnknown).toBe(true);
+});
+
+test("a connection reset mid-download ends in a typed transient error, not a hang", async () => {
+  const ref = await backend.submit(request(), { idempotencyKey: "k" });
+  const end = (await pollToEnd(ref)).at(-1) as Extract<JobStatus, { state: "completed" }>;
+  cdn.inject({ endpoint: "fal.media", fault: { kind: "reset-mid-body" } });
+  const dl = await backend.download(ref, end);
+  const e = await caught(bytesOf(dl));
+  expect(e.reason).toBe("transient");
+  expect(e.message).toMatch(/interrupted/);
+});
+
+test("a reset after the submit was sent is outcome-unknown (the job exists at fal) and nothing is resent", async () => {
+  server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "reset-after" } });
+  const e = await caught(backend.submit(request(), { idempotencyKey: "k" }));
+  expect(e.details.outcomeUnknown).toBe(true);
+  expect(e.message).toMatch(/before sending it again/);
+  expect(server.count("fal.submit")).toBe(1);
+  expect(mode.jobs.size).toBe(1);
+  expect(backend.capabilities().canListJobs).toBe(false);
+  expect(backend.findJob).toBeUndefined();
+});
+
+test("capabilities describe every model from its descriptor", () => {
+  const caps = backend.capabilities();
+  expect(caps).toMatchObject({ backend: "fal", needsKey: true, canListJobs: false });
+  const byId = new Map(caps.models.map((m) => [m.id, m]));
+  expect(byId.get("fal-ai/veo3.1/fast")).toMatchObject({ durationsSeconds: [4, 6, 8], imageToVideo: true, lastFrame: true, pricePerSecondUsd: 0.1 });
+  expect(byId.get("fal-ai/kling-video/v4")).toMatchObject({ imageToVideo: true, lastFrame: true });
+  expect(byId.get("fal-ai/wan/v2.7")).toMatchObject({ durationsSeconds: [5, 10, 15], lastFrame: true });
+});
+
+test("requests carry no other provider's credentials", async () => {
+  await backend.submit(request(), { idempotencyKey: "k" });
+  for (const r of server.requests) {
+    expect(String(header(r, "authorization") ?? "")).not.toMatch(/^Bearer/);
+    expect(r.headers["x-goog-api-key"]).toBeUndefined();
+  }
+});
