@@ -1,9 +1,23 @@
 /**
- * The UXP entry: the only place (with src/host/premiere) that names the host modules.
+ * The UXP entry: with src/host/premiere, the only place that names the host modules. It hands the
+ * real `premierepro`, `uxp` and `fs` modules to the adapters and mounts the panel.
  * entrypoints.setup must run synchronously at load (a late call throws uncatchably in UXP).
  */
 import React from "react";
 import { createRoot, type Root } from "react-dom/client";
+import type { premierepro } from "@adobe/premierepro";
+import { createCutaway, type Cutaway } from "../app/cutaway";
+import type { BackendCatalog } from "../app/ports";
+import { SlateBackend } from "../backends/slate/slateBackend";
+import type { GenerationBackend } from "../backends/types";
+import { FileSettingsStore } from "../host/common/fileSettingsStore";
+import { systemClock } from "../host/memory/systemClock";
+import { PremiereEditorHost } from "../host/premiere/premiereEditorHost";
+import type { UxpFs, UxpModule } from "../host/premiere/uxp/uxpApi";
+import { SecureSecretStore } from "../host/premiere/uxp/secureSecretStore";
+import { UxpFileStore } from "../host/premiere/uxp/uxpFileStore";
+import { App, ErrorBoundary } from "../panel/App";
+import { SpectrumContext } from "../panel/widgets/widgets";
 
 declare const require: (id: string) => unknown;
 
@@ -12,16 +26,46 @@ interface UxpEntrypoints {
 }
 
 const PANEL_ID = "cutaway.panel";
+// the official module type is checked against the adapter's projection here, at compile time
+const ppro: premierepro = require("premierepro") as premierepro;
+const uxp = require("uxp") as UxpModule & { entrypoints: UxpEntrypoints };
+const fs = require("fs") as UxpFs;
+
+function backends(): BackendCatalog {
+  const slate = new SlateBackend();
+  const made = new Map<string, GenerationBackend>([["slate", slate]]);
+  return {
+    ids: () => [...made.keys()],
+    capabilities: (id) => made.get(id)!.capabilities(),
+    create: (id) => made.get(id)!,
+  };
+}
+
+let app: Cutaway | null = null;
 let root: Root | null = null;
 
 function mount(node: HTMLElement): void {
   if (root) return;
-  const host = document.getElementById("root") ?? node;
-  root = createRoot(host);
-  root.render(<div style={{ padding: 12 }}>Cutaway</div>);
+  const files = new UxpFileStore(fs, uxp);
+  app = createCutaway({
+    host: new PremiereEditorHost(ppro),
+    files,
+    secrets: new SecureSecretStore(uxp.storage.secureStorage),
+    settings: new FileSettingsStore(files),
+    clock: systemClock,
+    backends: backends(),
+  });
+  root = createRoot(document.getElementById("root") ?? node);
+  root.render(
+    <SpectrumContext.Provider value={true}>
+      <ErrorBoundary>
+        <App api={app} />
+      </ErrorBoundary>
+    </SpectrumContext.Provider>,
+  );
+  void app.start();
 }
 
-const uxp = require("uxp") as { entrypoints: UxpEntrypoints };
 uxp.entrypoints.setup({
   panels: {
     [PANEL_ID]: {
@@ -30,6 +74,8 @@ uxp.entrypoints.setup({
       destroy: () => {
         root?.unmount();
         root = null;
+        void app?.dispose();
+        app = null;
       },
     },
   },

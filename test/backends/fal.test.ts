@@ -1,6 +1,6 @@
 import { FalBackend } from "../../src/backends/fal";
 import { GenerationError } from "../../src/backends/errors";
-import type { GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
+import type { GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
 import { FakeServer } from "../fake/server";
 import { FalMode, falCdnMode, falContentPolicy, header } from "../fake/falMode";
 import { fakeMp4 } from "../support/media";
@@ -225,7 +225,7 @@ test("a reset after the submit was sent is outcome-unknown (the job exists at fa
   expect(server.count("fal.submit")).toBe(1);
   expect(mode.jobs.size).toBe(1);
   expect(backend.capabilities().canListJobs).toBe(false);
-  expect(backend.findJob).toBeUndefined();
+  expect((backend as GenerationBackend).findJob).toBeUndefined();
 });
 
 test("capabilities describe every model from its descriptor", () => {
