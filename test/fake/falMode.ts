@@ -10,6 +10,7 @@ export interface FalFakeJob {
   readonly endpoint: string;
   readonly input: unknown;
   readonly auth: string | undefined;
+  readonly submittedAt: number;
   polls: number;
   cancelled: boolean;
 }
@@ -23,6 +24,8 @@ export class FalMode implements FakeMode {
   resultOverride: ((job: FalFakeJob) => FakeResponse | null) | null = null;
   /** omit the URLs in the submit reply (the client must derive them) */
   bareSubmit = false;
+  /** when > 0, jobs run on wall time instead of poll counts: queued for the first 5%, done after this many ms */
+  latencyMs = 0;
 
   /** `cdnBase`: where media URLs point (a second FakeServer stands in for fal's CDN, another origin) */
   constructor(
@@ -40,7 +43,7 @@ export class FalMode implements FakeMode {
         name: "fal.submit",
         handler: (req: FakeRequest, p) => {
           const id = `req-${this.jobs.size + 1}`;
-          const job: FalFakeJob = { id, endpoint: p["*"] ?? "", input: req.json, auth: header(req, "authorization"), polls: 0, cancelled: false };
+          const job: FalFakeJob = { id, endpoint: p["*"] ?? "", input: req.json, auth: header(req, "authorization"), submittedAt: Date.now(), polls: 0, cancelled: false };
           this.jobs.set(id, job);
           const urls = this.bareSubmit ? {} : { status_url: `${root(job)}/status`, response_url: root(job), cancel_url: `${root(job)}/cancel` };
           return { status: 200, body: { request_id: id, ...urls, queue_position: this.queuedPolls } };
@@ -55,6 +58,12 @@ export class FalMode implements FakeMode {
           if (!job) return { status: 404, body: { detail: "Request not found" } };
           job.polls += 1;
           if (job.cancelled) return { status: 200, body: { status: "COMPLETED", error: "Request was cancelled by the user", response_url: root(job) } };
+          if (this.latencyMs > 0) {
+            const elapsed = Date.now() - job.submittedAt;
+            if (elapsed < this.latencyMs * 0.05) return { status: 202, body: { status: "IN_QUEUE", queue_position: 0, response_url: root(job) } };
+            if (elapsed < this.latencyMs) return { status: 202, body: { status: "IN_PROGRESS", response_url: root(job), logs: null } };
+            return { status: 200, body: { status: "COMPLETED", response_url: root(job) } };
+          }
           if (job.polls <= this.queuedPolls) return { status: 202, body: { status: "IN_QUEUE", queue_position: this.queuedPolls - job.polls, response_url: root(job) } };
           if (job.polls === this.queuedPolls + 1) return { status: 202, body: { status: "IN_PROGRESS", response_url: root(job), logs: null } };
           return { status: 200, body: { status: "COMPLETED", response_url: root(job) } };
@@ -82,7 +91,8 @@ export class FalMode implements FakeMode {
         handler: (_req, p) => {
           const job = this.jobs.get(p["id"] ?? "");
           if (!job) return { status: 404, body: { detail: "Request not found" } };
-          if (job.polls > this.queuedPolls + 1) return { status: 400, body: { status: "ALREADY_COMPLETED" } };
+          const finished = this.latencyMs > 0 ? Date.now() - job.submittedAt >= this.latencyMs : job.polls > this.queuedPolls + 1;
+          if (finished) return { status: 400, body: { status: "ALREADY_COMPLETED" } };
           job.cancelled = true;
           return { status: 202, body: { status: "CANCELLATION_REQUESTED" } };
         },

@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 
 export interface FakeRequest {
   readonly method: string;
@@ -20,7 +21,7 @@ export interface FakeRequest {
 export interface FakeResponse {
   status: number;
   headers?: Record<string, string>;
-  /** an object is sent as JSON; a Buffer as is */
+  /** an object is sent as JSON; a Buffer as is; a Readable is streamed (large media) */
   body?: unknown;
 }
 
@@ -151,6 +152,12 @@ export class FakeServer {
         json = undefined;
       }
     }
+    // the browser workbench calls the fake from another origin, exactly as the panel calls providers
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, { ...CORS, "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*" });
+      res.end();
+      return;
+    }
     const fakeReq: FakeRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, json };
     const m = this.match(fakeReq.method, fakeReq.path);
     if (!m) {
@@ -216,10 +223,17 @@ function encode(body: unknown): Buffer {
   return Buffer.from(JSON.stringify(body));
 }
 
+const CORS = { "access-control-allow-origin": "*", "access-control-allow-methods": "GET, POST, PUT, DELETE", "access-control-expose-headers": "retry-after, content-length" };
+
 function send(res: http.ServerResponse, out: FakeResponse): void {
+  if (out.body instanceof Readable) {
+    res.writeHead(out.status, { ...CORS, ...out.headers });
+    out.body.pipe(res);
+    return;
+  }
   const isBinary = Buffer.isBuffer(out.body) || out.body instanceof Uint8Array;
   const buf = encode(out.body);
-  const headers: Record<string, string> = { ...(out.body !== undefined && !isBinary ? { "content-type": "application/json" } : {}), ...out.headers, "content-length": String(buf.length) };
+  const headers: Record<string, string> = { ...CORS, ...(out.body !== undefined && !isBinary ? { "content-type": "application/json" } : {}), ...out.headers, "content-length": String(buf.length) };
   res.writeHead(out.status, headers);
   res.end(buf);
 }
