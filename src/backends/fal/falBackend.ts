@@ -166,6 +166,7 @@ export function falBackendCapabilities(models: readonly FalModelDescriptor[] = F
     canListJobs: false,
     models: models.map(falCapabilities),
     concurrency: 4,
-    requestsPerMinute: 60,
+    // fal publishes per-key concurrency, not a request rate; status polls are cheap, so this is a courtesy cap
+    requestsPerMinute: 300,
   };
 }
