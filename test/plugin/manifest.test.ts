@@ -1,0 +1,28 @@
+/** The manifest UXP loads: a wrong id or a missing origin fails only inside Premiere, so it is checked here. */
+import fs from "node:fs";
+import path from "node:path";
+import { FAL_QUEUE_URL } from "../../src/backends/fal/falBackend";
+
+const root = path.join(__dirname, "..", "..");
+const manifest = JSON.parse(fs.readFileSync(path.join(root, "manifest.json"), "utf8")) as {
+  manifestVersion: number;
+  host: { app: string; minVersion: string };
+  entrypoints: Array<{ type: string; id: string; icons: Array<{ path: string }> }>;
+  requiredPermissions: { network: { domains: string[] }; localFileSystem?: string };
+};
+
+test("is a v5 Premiere manifest whose panel id is the one the UXP entry registers", () => {
+  expect(manifest.manifestVersion).toBe(5);
+  expect(manifest.host.app).toBe("premierepro");
+  const entry = fs.readFileSync(path.join(root, "src/entry/uxp.tsx"), "utf8");
+  const id = /PANEL_ID = "([^"]+)"/.exec(entry)?.[1];
+  expect(manifest.entrypoints.filter((e) => e.type === "panel").map((e) => e.id)).toEqual([id]);
+  for (const icon of manifest.entrypoints[0]!.icons) expect(fs.existsSync(path.join(root, "plugin", icon.path))).toBe(true);
+});
+
+test("lists every origin the shipped backends call, and nothing but http(s) origins", () => {
+  const domains = manifest.requiredPermissions.network.domains;
+  expect(domains).toContain(new URL(FAL_QUEUE_URL).origin);
+  expect(domains).toEqual(expect.arrayContaining(["https://v3.fal.media", "https://openrouter.ai", "http://localhost", "http://127.0.0.1"]));
+  for (const d of domains) expect(d).toMatch(/^https?:\/\/[a-z0-9*.-]+$/);
+});
