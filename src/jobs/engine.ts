@@ -50,6 +50,9 @@ export interface EngineOptions {
 
 type Listener = (job: JobRecord) => void;
 
+/** how long stop() waits for creates on the wire (provider time) */
+const CREATE_DRAIN_MS = 15_000;
+
 const sleepOrAbort = (clock: Clock, ms: number, signal: AbortSignal): Promise<void> => clock.sleep(ms, signal);
 
 export class JobEngine {
@@ -62,6 +65,9 @@ export class JobEngine {
   private readonly listeners = new Set<Listener>();
   private readonly settledWaiters = new Map<string, Array<(j: JobRecord) => void>>();
   private stopped = false;
+  private stopping = false;
+  /** creates on the wire: stop() waits for them */
+  private readonly creates = new Set<Promise<unknown>>();
   readonly ledger: BudgetLedger;
 
   constructor(private readonly o: EngineOptions) {
@@ -155,8 +161,18 @@ export class JobEngine {
     if (j && j.state === "downloaded") await this.save({ ...j, state: "placed" });
   }
 
-  /** Simulates (or performs) a shutdown: loops stop, nothing more is written. */
+  /**
+   * Shutdown (panel closed or reloaded): no new create starts, loops stop, nothing more is written.
+   * A create already on the wire is let finish (bounded) so its provider id reaches the journal:
+   * aborting it would leave a job the provider bills but nobody can find again.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.creates.size > 0) {
+      const timer = new AbortController();
+      await Promise.race([Promise.allSettled([...this.creates]), this.o.clock.sleep(CREATE_DRAIN_MS, timer.signal).catch(() => undefined)]);
+      timer.abort();
+    }
     this.stopped = true;
     for (const c of this.controllers.values()) c.abort(new GenerationError("cancelled", "The panel closed."));
     await Promise.allSettled([...this.running.values()]);
@@ -205,7 +221,7 @@ export class JobEngine {
     this.controllers.set(id, ctrl);
     const p = this.run(id, ctrl.signal)
       .catch(async (e: unknown) => {
-        if (this.stopped || ctrl.signal.aborted) return;
+        if (this.stopping || ctrl.signal.aborted) return;
         const j = this.jobs.get(id)!;
         const err = e instanceof GenerationError ? e : new GenerationError("transient", "Something went wrong while generating this shot; retry it.");
         await this.fail(j, err).catch(() => undefined);
@@ -259,16 +275,22 @@ export class JobEngine {
     for (let attempt = 1; ; attempt++) {
       // journaled BEFORE the create goes out: a crash from here on is reconciled, never re-sent blindly
       // (and counted by the budget at once, so concurrent shots cannot all slip under the cap)
+      if (this.stopping) throw new GenerationError("cancelled", "The engine stopped.");
       await this.save({ ...job, state: "submitting" });
       const request = await this.toRequest(job);
       await this.rate(backend).take(signal);
-      try {
+      if (this.stopping) throw new GenerationError("cancelled", "The engine stopped.");
+      const create = (async () => {
         const ref = await backend.submit(request, { idempotencyKey: job.idempotencyKey, signal });
         const accepted: JobRecord = { ...this.jobs.get(job.id)!, state: "submitted", ref, submittedAt: this.o.clock.now() };
         await this.save(accepted);
         return accepted;
+      })();
+      this.creates.add(create);
+      try {
+        return await create;
       } catch (e) {
-        if (!(e instanceof GenerationError)) throw e;
+        if (!(e instanceof GenerationError) || this.stopping) throw e;
         if (e.details.outcomeUnknown) return this.reconcile(this.jobs.get(job.id)!, backend, signal, e);
         if (!e.retryable || attempt >= attempts) {
           await this.fail(this.jobs.get(job.id)!, e);
@@ -278,6 +300,8 @@ export class JobEngine {
         const wait = (e.details.retryAfterSeconds ?? 2 ** attempt) * 1000;
         this.rate(backend).holdUntil(this.o.clock.now() + wait);
         await sleepOrAbort(this.o.clock, wait, signal);
+      } finally {
+        this.creates.delete(create);
       }
     }
   }

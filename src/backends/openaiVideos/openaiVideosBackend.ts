@@ -1,0 +1,304 @@
+/**
+ * OpenAI's `/videos` API as gateways still serve it after the hosted Sora API shut down: a LiteLLM
+ * proxy (any base URL) or OpenRouter's near-copy. Plain fetch + zod rather than the `openai` SDK,
+ * whose upload path needs File/TextEncoder (absent in UXP) and which sends no idempotency key.
+ * The generic variant can list jobs, so a create lost on the wire is reconciled instead of repeated;
+ * OpenRouter has no list, so there the engine reports it instead.
+ */
+import type { Clock, Fetch } from "../../app/ports";
+import { GenerationError } from "../errors";
+import { HttpClient, imageDataUri } from "../http";
+import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
+import { GATEWAY_MODELS, OPENROUTER_MODELS, type OpenAIVideoModel } from "./models";
+import { isContentPolicy, jobErrorOf, readVideoGatewayError, videoListSchema, videoSchema, type Video } from "./schemas";
+
+export const OPENAI_VIDEOS_BACKEND_ID = "openai-videos";
+/** its own id: jobs journaled by one variant must never be polled through the other */
+export const OPENROUTER_BACKEND_ID = "openrouter";
+export const OPENROUTER_BASE_URL = "https://openrouter.ai/api/v1";
+
+export type OpenAIVideosVariant = "generic" | "openrouter";
+
+export interface OpenAIVideosBackendOptions {
+  readonly fetch: Fetch;
+  /** sent as `Authorization: Bearer <key>`, only to the base URL */
+  readonly apiKey: string;
+  /** "http://host:4000/v1" for a LiteLLM proxy; required for the generic variant (there is no hosted default) */
+  readonly baseUrl?: string;
+  readonly variant?: OpenAIVideosVariant;
+  /** the gateway's name in messages ("video gateway" unless the editor named it) */
+  readonly label?: string;
+  readonly clock?: Pick<Clock, "now">;
+  /** model descriptors (default: the variant's list); add the editor's own ids with gatewayModel */
+  readonly models?: readonly OpenAIVideoModel[];
+}
+
+/** How far back a lost create is looked for when this session did not see it start (after a reload). */
+const RECONCILE_WINDOW_MS = 15 * 60_000;
+/** Gateway clocks drift from ours; `created_at` has one-second resolution. */
+const CLOCK_SKEW_MS = 60_000;
+
+export class OpenAIVideosBackend implements GenerationBackend {
+  readonly id: string;
+  private readonly http: HttpClient;
+  private readonly base: string;
+  private readonly variant: OpenAIVideosVariant;
+  private readonly label: string;
+  private readonly models: readonly OpenAIVideoModel[];
+  private readonly now: () => number;
+  /** when each create started, so reconciliation never adopts an older take of the same prompt */
+  private readonly submitStarted = new Map<string, number>();
+  /** jobs already handed to the engine: one job is never adopted twice */
+  private readonly claimed = new Set<string>();
+
+  constructor(private readonly o: OpenAIVideosBackendOptions) {
+    this.variant = o.variant ?? "generic";
+    this.id = backendIdOf(this.variant);
+    const base = o.baseUrl ?? (this.variant === "openrouter" ? OPENROUTER_BASE_URL : "");
+    if (!base) throw new GenerationError("invalid_request", "Enter your video gateway's base URL (for example http://localhost:4000/v1) in Settings.", { provider: OPENAI_VIDEOS_BACKEND_ID });
+    this.base = base.replace(/\/+$/, "");
+    this.label = o.label ?? defaultLabel(this.variant);
+    this.models = o.models ?? (this.variant === "openrouter" ? OPENROUTER_MODELS : GATEWAY_MODELS);
+    const clock = o.clock;
+    this.now = clock ? () => clock.now() : Date.now;
+    this.http = new HttpClient({ fetch: o.fetch, provider: this.label, providerId: this.id, secrets: [o.apiKey], readError: readVideoGatewayError, now: this.now });
+  }
+
+  capabilities(): BackendCapabilities {
+    return openAIVideosCapabilities(this.models, this.variant, this.label);
+  }
+
+  async submit(request: GenerationRequest, options: SubmitOptions): Promise<JobRef> {
+    const model = this.model(request.model);
+    const body = buildVideoBody(model, request, this.variant, this.label);
+    if (!this.submitStarted.has(options.idempotencyKey)) this.submitStarted.set(options.idempotencyKey, this.now());
+    const video = await this.http.json(
+      {
+        method: "POST",
+        url: `${this.base}/videos`,
+        headers: { ...this.auth(), "idempotency-key": options.idempotencyKey },
+        json: body,
+        creates: true,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      videoSchema,
+    );
+    this.claimed.add(video.id);
+    return this.ref(model.id, video.id);
+  }
+
+  async status(ref: JobRef, signal?: AbortSignal): Promise<JobStatus> {
+    const v = await this.http.json({ method: "GET", url: this.videoUrl(ref), headers: this.auth(), ...(signal ? { signal } : {}) }, videoSchema);
+    return this.toStatus(v);
+  }
+
+  private toStatus(v: Video): JobStatus {
+    const progress = typeof v.progress === "number" ? Math.min(1, Math.max(0, v.progress / 100)) : undefined;
+    const withProgress = progress !== undefined ? { progress } : {};
+    switch (v.status) {
+      case "queued":
+      case "pending":
+        return { state: "queued", ...withProgress };
+      case "completed":
+        return {
+          state: "completed",
+          mediaUrl: this.contentUrl(v.id, "video"),
+          ...(this.variant === "generic" ? { thumbnailUrl: this.contentUrl(v.id, "thumbnail") } : {}),
+          ...(typeof v.expires_at === "number" ? { expiresAt: v.expires_at * 1000 } : {}),
+          ...(typeof v.usage?.cost === "number" ? { costUsd: v.usage.cost } : {}),
+        };
+      case "failed":
+        return { state: "failed", error: this.jobFailure(v) };
+      case "cancelled":
+        return { state: "failed", error: this.http.error("cancelled", `The shot was cancelled at ${this.label}.`) };
+      case "expired":
+        return { state: "failed", error: this.http.error("expired", `This job is no longer available at ${this.label} (it expired). Generate the shot again.`) };
+      default:
+        // in_progress, or a state a gateway added later: keep polling rather than fail a paid job
+        return { state: "running", ...withProgress };
+    }
+  }
+
+  private jobFailure(v: Video): GenerationError {
+    const { code, message } = jobErrorOf(v);
+    const said = this.http.detail(message);
+    const extra = code ? { providerCode: code } : {};
+    if (isContentPolicy(code, message)) {
+      return this.http.error("content_policy", `The prompt was blocked by ${this.label}'s content policy${said ? `: ${said}` : ""}. Reword the prompt or change the reference frame.`, extra);
+    }
+    return this.http.error("transient", `${this.label} could not finish this shot${said ? `: ${said}` : ""}. Generate it again.`, extra);
+  }
+
+  async download(ref: JobRef, status: Extract<JobStatus, { state: "completed" }>, signal?: AbortSignal): Promise<MediaDownload> {
+    const url = status.mediaUrl ?? this.contentUrl(ref.providerJobId, "video");
+    try {
+      return await this.http.download({ url, headers: this.auth(), ...(signal ? { signal } : {}), defaultExtension: "mp4" });
+    } catch (e) {
+      // "completed" with no video before its expiry: a LiteLLM-proxied Veo block, not a lost file
+      if (e instanceof GenerationError && e.reason === "expired" && e.details.status === 404 && status.expiresAt !== undefined && this.now() < status.expiresAt) {
+        throw this.http.error(
+          "content_policy",
+          `${this.label} reported this shot finished but has no video for it: the model most likely blocked it under its content policy. Reword the prompt or change the reference frame.`,
+          { status: 404 },
+        );
+      }
+      throw e;
+    }
+  }
+
+  /** The gateway's preview still (generic variant only); the key stays with the gateway. */
+  async thumbnail(ref: JobRef, signal?: AbortSignal): Promise<MediaDownload> {
+    if (this.variant !== "generic") throw this.http.error("invalid_request", `${this.label} offers no thumbnails.`);
+    return this.http.download({ url: this.contentUrl(ref.providerJobId, "thumbnail"), headers: this.auth(), ...(signal ? { signal } : {}), defaultExtension: "png" });
+  }
+
+  async cancel(ref: JobRef): Promise<void> {
+    try {
+      await this.http.send({ method: "DELETE", url: this.videoUrl(ref), headers: this.auth() });
+    } catch (e) {
+      // 404 / 400: already gone or finished; nothing left to stop
+      if (e instanceof GenerationError && e.reason === "invalid_request") return;
+      throw e;
+    }
+  }
+
+  /**
+   * The gateway's most recent job with this request's prompt and model, created after this create
+   * started. A gateway that echoes `metadata.idempotency_key` is matched on that first.
+   */
+  async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
+    if (this.variant !== "generic") {
+      throw this.http.error("invalid_request", `${this.label} cannot list jobs; check its dashboard before sending this shot again.`, { outcomeUnknown: true });
+    }
+    const list = await this.http.json({ method: "GET", url: `${this.base}/videos?limit=50&order=desc`, headers: this.auth() }, videoListSchema);
+    const fresh = list.data.filter((v) => !this.claimed.has(v.id));
+    const byKey = fresh.filter((v) => v.metadata?.["idempotency_key"] === idempotencyKey);
+    const since = (this.submitStarted.get(idempotencyKey) ?? this.now() - RECONCILE_WINDOW_MS) - CLOCK_SKEW_MS;
+    const byPrompt = fresh.filter(
+      (v) => v.prompt === request.prompt && (!v.model || v.model === request.model) && typeof v.created_at === "number" && v.created_at * 1000 >= since,
+    );
+    const newest = [...(byKey.length > 0 ? byKey : byPrompt)].sort((a, b) => (b.created_at ?? 0) - (a.created_at ?? 0))[0];
+    if (!newest) return null;
+    this.claimed.add(newest.id);
+    return this.ref(request.model, newest.id);
+  }
+
+  async testConnection(): Promise<void> {
+    const url = this.variant === "generic" ? `${this.base}/videos?limit=1` : `${this.base}/videos/models`;
+    await this.http.send({ method: "GET", url, headers: this.auth() });
+  }
+
+  private ref(model: string, id: string): JobRef {
+    return { backend: this.id, model, providerJobId: id };
+  }
+
+  private model(id: string): OpenAIVideoModel {
+    const m = this.models.find((x) => x.id === id);
+    if (!m) throw this.http.error("invalid_request", `${this.label} model "${id}" is not one Cutaway knows; pick a model from the list or add its id in Settings.`);
+    return m;
+  }
+
+  private auth(): Record<string, string> {
+    return { authorization: `Bearer ${this.o.apiKey}` };
+  }
+
+  private videoUrl(ref: JobRef): string {
+    return `${this.base}/videos/${encodeURIComponent(ref.providerJobId)}`;
+  }
+
+  private contentUrl(id: string, variant: "video" | "thumbnail"): string {
+    const base = `${this.base}/videos/${encodeURIComponent(id)}/content`;
+    // OpenRouter picks an output by index and has no thumbnail variant
+    return this.variant === "openrouter" ? `${base}?index=0` : `${base}?variant=${variant}`;
+  }
+}
+
+function defaultLabel(variant: OpenAIVideosVariant): string {
+  return variant === "openrouter" ? "OpenRouter" : "video gateway";
+}
+
+function refuse(message: string): GenerationError {
+  return new GenerationError("invalid_request", message, { provider: OPENAI_VIDEOS_BACKEND_ID });
+}
+
+/** The size the model offers for the sequence's aspect: exact, else the smallest that covers it, else the largest. */
+function pickSize(m: OpenAIVideoModel, req: GenerationRequest): OpenAIVideoModel["sizes"][number] {
+  const sizes = m.sizes.filter((s) => s.aspect === req.aspect).sort((a, b) => a.width * a.height - b.width * b.height);
+  const exact = sizes.find((s) => s.width === req.size.width && s.height === req.size.height);
+  const area = req.size.width * req.size.height;
+  const size = exact ?? sizes.find((s) => s.width * s.height >= area) ?? sizes[sizes.length - 1];
+  if (!size) throw refuse(`${m.label} cannot make ${req.aspect} video (it offers ${m.aspects.join(", ")}).`);
+  return size;
+}
+
+/** The create body for one variant; everything the model cannot take is refused before any money is spent. */
+export function buildVideoBody(m: OpenAIVideoModel, req: GenerationRequest, variant: OpenAIVideosVariant, label = defaultLabel(variant)): Record<string, unknown> {
+  if (!m.durationsSeconds.includes(req.durationSeconds)) {
+    throw refuse(`${m.label} makes clips of ${m.durationsSeconds.join(", ")} s, not ${req.durationSeconds} s; pick one of those lengths.`);
+  }
+  if (!m.aspects.includes(req.aspect)) throw refuse(`${m.label} cannot make ${req.aspect} video (it offers ${m.aspects.join(", ")}).`);
+  if (req.prompt.trim() === "") throw refuse("The shot has no prompt; describe what it should show.");
+  if (req.prompt.length > m.maxPromptChars) throw refuse(`The prompt is ${req.prompt.length} characters; ${m.label} takes at most ${m.maxPromptChars}. Shorten it.`);
+  if (req.firstFrame && !m.imageToVideo) throw refuse(`${m.label} cannot start from a reference frame; pick an image-to-video model or drop the frame.`);
+  if (req.lastFrame && !(variant === "openrouter" && m.lastFrame)) {
+    throw refuse(`${m.label} through ${label} cannot end on a given last frame; drop the last frame or pick a model that supports first and last frames.`);
+  }
+  if (req.lastFrame && !req.firstFrame) throw refuse(`${m.label} needs a first frame whenever a last frame is given.`);
+  const size = pickSize(m, req);
+  if (variant === "generic") {
+    return {
+      model: m.id,
+      prompt: req.prompt,
+      seconds: String(req.durationSeconds),
+      size: `${size.width}x${size.height}`,
+      ...(req.firstFrame ? { input_reference: imageDataUri(req.firstFrame) } : {}),
+    };
+  }
+  const frames = [
+    ...(req.firstFrame ? [{ type: "image_url", image_url: { url: imageDataUri(req.firstFrame) }, frame_type: "first_frame" }] : []),
+    ...(req.lastFrame ? [{ type: "image_url", image_url: { url: imageDataUri(req.lastFrame) }, frame_type: "last_frame" }] : []),
+  ];
+  return {
+    model: m.id,
+    prompt: req.prompt,
+    duration: req.durationSeconds,
+    aspect_ratio: req.aspect,
+    ...(size.label ? { resolution: size.label } : {}),
+    ...(m.seed && req.seed !== undefined ? { seed: req.seed } : {}),
+    ...(frames.length > 0 ? { frame_images: frames } : {}),
+  };
+}
+
+function modelCapabilities(m: OpenAIVideoModel, variant: OpenAIVideosVariant): ModelCapabilities {
+  return {
+    id: m.id,
+    label: m.label,
+    durationsSeconds: [...m.durationsSeconds].sort((a, b) => a - b),
+    aspects: m.aspects,
+    sizes: m.sizes,
+    fps: m.fps,
+    imageToVideo: m.imageToVideo,
+    lastFrame: variant === "openrouter" && m.lastFrame,
+    negativePrompt: false,
+    seed: variant === "openrouter" && m.seed,
+    maxPromptChars: m.maxPromptChars,
+    pricePerSecondUsd: m.pricePerSecondUsd,
+    ...(m.audio !== undefined ? { audio: m.audio } : {}),
+  };
+}
+
+export function openAIVideosCapabilities(models: readonly OpenAIVideoModel[] = GATEWAY_MODELS, variant: OpenAIVideosVariant = "generic", label = defaultLabel(variant)): BackendCapabilities {
+  return {
+    backend: backendIdOf(variant),
+    label,
+    needsKey: true,
+    canListJobs: variant === "generic",
+    models: models.map((m) => modelCapabilities(m, variant)),
+    concurrency: 2,
+    requestsPerMinute: 30,
+  };
+}
+
+export function backendIdOf(variant: OpenAIVideosVariant): string {
+  return variant === "openrouter" ? OPENROUTER_BACKEND_ID : OPENAI_VIDEOS_BACKEND_ID;
+}
