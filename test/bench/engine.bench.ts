@@ -14,6 +14,8 @@ import { Journal } from "../../src/jobs/journal";
 import { saveDownload } from "../../src/jobs/mediaFiles";
 import { FalMode, falCdnMode } from "../fake/falMode";
 import { FakeServer, type FakeMode } from "../fake/server";
+import { OpenAIVideosMode } from "../fake/openaiVideosMode";
+import { OpenAIVideosBackend } from "../../src/backends/openaiVideos";
 import { fakeMp4 } from "../support/media";
 import { NodeFileStore } from "../support/nodeFileStore";
 import { scaledClock } from "../support/scaledClock";
@@ -70,29 +72,54 @@ async function schedule(): Promise<Record<string, unknown>> {
   return { bench: "engine.schedule", n: 40, median_ms: round(median(ratios) * 10 * L), ratio: round(median(ratios)), ideal_ms: 10 * L, concurrency: 4 };
 }
 
-/** fal reports no progress: the worst case for pacing (a fresh engine, nothing learned yet). */
-async function polls(): Promise<Record<string, unknown>> {
+/**
+ * One 60 s job: polls it took and how late completion was noticed. The gateway reports progress
+ * (the usual case); fal reports none (the worst case: a fresh engine with nothing learned).
+ */
+async function polls(provider: "gateway" | "fal"): Promise<Record<string, unknown>> {
   const L = 60_000 / SCALE;
   const counts: number[] = [];
   const delays: number[] = [];
   for (let run = 0; run < 3; run++) {
-    const f = await fal(L);
-    const engine = engineOn(f.server.baseUrl, 1);
+    let server: FakeServer;
+    let stop: () => Promise<unknown>;
+    let engine: JobEngine;
+    let startedAt: () => number;
+    let statusCalls: () => number;
+    if (provider === "fal") {
+      const f = await fal(L);
+      server = f.server;
+      stop = f.stop;
+      engine = engineOn(server.baseUrl, 1);
+      startedAt = () => f.mode.jobs.get("req-1")!.submittedAt;
+      statusCalls = () => server.count("fal.status");
+    } else {
+      const mode = new OpenAIVideosMode(fakeMp4(16 * 1024, 3), fakeMp4(1024, 4));
+      mode.latencyMs = L;
+      server = await new FakeServer([mode]).start();
+      stop = () => server.stop();
+      const clock = scaledClock(SCALE);
+      const backend = new OpenAIVideosBackend({ fetch, apiKey: "bench-key", baseUrl: `${server.baseUrl}/v1`, clock });
+      const files = new MemoryFileStore();
+      engine = new JobEngine({ backend: () => backend, files, journal: new Journal(files), clock, mediaFolder: async () => "/media" });
+      startedAt = () => [...mode.jobs.values()][0]!.startedAt;
+      statusCalls = () => server.count("videos.retrieve");
+    }
     await engine.start();
     let readyAt = 0;
     engine.subscribe((j) => {
-      if (j.state === "ready" && !readyAt) readyAt = performance.now();
+      if (j.state === "ready" && !readyAt) readyAt = Date.now();
     });
-    const [job] = await engine.enqueue([spec(1)]);
-    await engine.settled(job!.id);
-    const submittedAt = f.mode.jobs.get("req-1")!.submittedAt;
-    const doneAt = performance.timeOrigin + readyAt;
-    counts.push(f.server.count("fal.status"));
-    delays.push((doneAt - submittedAt - L) / L);
+    const s = spec(1);
+    const [job] = await engine.enqueue([provider === "fal" ? s : { ...s, backend: "openai-videos", request: { ...s.request, model: "vertex_ai/veo-3.1-fast-generate-preview" } }]);
+    const done = await engine.settled(job!.id);
+    if (done.state !== "downloaded") throw new Error(`polls bench: ${JSON.stringify(done.error)}`);
+    counts.push(statusCalls());
+    delays.push((readyAt - startedAt() - L) / L);
     await engine.stop();
-    await f.stop();
+    await stop();
   }
-  return { bench: "engine.polls", n: 1, median_ms: round(L * (1 + median(delays))), polls: median(counts), delay_ratio: round(median(delays)), provider: "fal (no progress)" };
+  return { bench: "engine.polls", n: 1, median_ms: round(L * (1 + median(delays))), polls: median(counts), delay_ratio: round(median(delays)), provider: provider === "fal" ? "fal (no progress)" : "gateway (progress)" };
 }
 
 async function download(): Promise<Record<string, unknown>> {
@@ -115,6 +142,11 @@ async function download(): Promise<Record<string, unknown>> {
   const bare: number[] = [];
   const engine: number[] = [];
   let peak = 0;
+  let peakHeap = 0;
+  const heapNow = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
   try {
     for (let run = 0; run < 3; run++) {
       let t0 = performance.now();
@@ -127,7 +159,11 @@ async function download(): Promise<Record<string, unknown>> {
 
       (globalThis as { gc?: () => void }).gc?.();
       const base = process.memoryUsage().rss;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - base)), 10);
+      const heapBase = heapNow();
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss - base);
+        peakHeap = Math.max(peakHeap, heapNow() - heapBase);
+      }, 10);
       t0 = performance.now();
       const dl = await backend.download({ backend: "fal", model: "m", providerJobId: "x" }, { state: "completed", mediaUrl: url });
       const got = await saveDownload(files, dl, path.join(root, `engine-${run}.mp4`));
@@ -141,9 +177,9 @@ async function download(): Promise<Record<string, unknown>> {
     await fsp.rm(root, { recursive: true, force: true });
   }
   // throughput ratio: bare time ÷ engine time (≥ 0.9 means the engine path costs ≤ ~10%)
-  return { bench: "engine.download", n: SIZE, median_ms: round(median(engine)), bare_ms: round(median(bare)), ratio: round(median(bare) / median(engine)), peak_mb: round(peak / 1024 / 1024, 1) };
+  return { bench: "engine.download", n: SIZE, median_ms: round(median(engine)), bare_ms: round(median(bare)), ratio: round(median(bare) / median(engine)), peak_mb: round(peak / 1024 / 1024, 1), peak_heap_mb: round(peakHeap / 1024 / 1024, 1) };
 }
 
 export async function run(): Promise<Array<Record<string, unknown>>> {
-  return [await schedule(), await polls(), await download()];
+  return [await schedule(), await polls("gateway"), await polls("fal"), await download()];
 }

@@ -13,6 +13,8 @@ export interface VideosFakeJob {
   readonly auth: string | undefined;
   readonly idempotencyKey: string | undefined;
   readonly createdAt: number;
+  /** wall clock at create (latency mode) */
+  readonly startedAt: number;
   polls: number;
   /** ends `failed` with this error code instead of a video */
   failCode: string | null;
@@ -32,6 +34,8 @@ export class OpenAIVideosMode implements FakeMode {
   withoutVideo: ((job: VideosFakeJob) => boolean) | null = null;
   /** how long finished content stays downloadable */
   expiresInSeconds = 3600;
+  /** when > 0, jobs render on wall time: queued for the first 5%, then progress rises to 100 at this many ms */
+  latencyMs = 0;
   /** the provider's clock (ms) */
   now: () => number = Date.now;
 
@@ -62,7 +66,7 @@ export class OpenAIVideosMode implements FakeMode {
     const body = (req.json ?? {}) as Record<string, unknown>;
     if (typeof body["prompt"] !== "string" || typeof body["model"] !== "string") return apiError(400, "Missing required parameter: 'prompt' or 'model'.", "invalid_request_error", "missing_required_parameter");
     const id = `video_${this.jobs.size + 1}`;
-    const job: VideosFakeJob = { id, body, auth: header(req, "authorization"), idempotencyKey: header(req, "idempotency-key"), createdAt: this.now(), polls: 0, failCode: null, noVideo: false, deleted: false };
+    const job: VideosFakeJob = { id, body, auth: header(req, "authorization"), idempotencyKey: header(req, "idempotency-key"), createdAt: this.now(), startedAt: Date.now(), polls: 0, failCode: null, noVideo: false, deleted: false };
     job.failCode = this.moderate?.(job) ?? null;
     job.noVideo = this.withoutVideo?.(job) ?? false;
     this.jobs.set(id, job);
@@ -104,7 +108,16 @@ export class OpenAIVideosMode implements FakeMode {
     return job && !job.deleted ? job : undefined;
   }
 
+  /** wall-time progress 0–100 (latency mode) */
+  private elapsedPercent(job: VideosFakeJob): number {
+    return Math.min(100, Math.floor((100 * (Date.now() - job.startedAt)) / this.latencyMs));
+  }
+
   private state(job: VideosFakeJob): "queued" | "in_progress" | "completed" | "failed" {
+    if (this.latencyMs > 0) {
+      const pct = this.elapsedPercent(job);
+      return pct < 5 ? "queued" : pct < 100 ? "in_progress" : job.failCode ? "failed" : "completed";
+    }
     if (job.polls <= 1) return "queued";
     if (job.polls <= this.progressSteps) return "in_progress";
     return job.failCode ? "failed" : "completed";
@@ -117,7 +130,7 @@ export class OpenAIVideosMode implements FakeMode {
   /** The Video object in the variant's spelling. */
   video(job: VideosFakeJob): Record<string, unknown> {
     const state = this.state(job);
-    const progress = state === "queued" ? 0 : state === "in_progress" ? Math.round((100 * (job.polls - 1)) / this.progressSteps) : 100;
+    const progress = this.latencyMs > 0 && state === "in_progress" ? this.elapsedPercent(job) : state === "queued" ? 0 : state === "in_progress" ? Math.round((100 * (job.polls - 1)) / this.progressSteps) : 100;
     const secs = (ms: number) => Math.floor(ms / 1000);
     if (this.variant === "openrouter") {
       return {
