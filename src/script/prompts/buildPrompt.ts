@@ -1,0 +1,132 @@
+/**
+ * A shot becomes a prompt: what happens, where, who (described the same way in every shot), and the
+ * look. Models draw quoted words as lettering, so quotes and dialogue never reach a prompt, and the
+ * negative prompt asks for no text at all. When a backend's limit is short, the look goes first,
+ * then the cast, then the place; what happens always stays.
+ */
+import type { Cast } from "../shots/cast";
+import type { Shot } from "../shots/shot";
+import { stylePreset } from "./styles";
+
+export interface PromptOptions {
+  readonly style: string;
+  readonly cast: Cast;
+  /** the backend's prompt limit in characters */
+  readonly maxChars: number;
+}
+
+export interface ShotPrompt {
+  readonly prompt: string;
+  readonly negativePrompt: string;
+}
+
+const NO_TEXT = ["on-screen text", "subtitles", "captions", "lettering", "watermark", "logo"];
+const ARTEFACTS = ["distorted faces", "extra limbs", "warped hands", "low resolution", "jpeg artefacts"];
+const MAX_NEGATIVE = 400;
+
+export function buildPrompt(shot: Shot, o: PromptOptions): ShotPrompt {
+  const style = stylePreset(o.style);
+  const parts: Array<{ text: string; priority: number }> = [];
+  parts.push({ text: subject(shot), priority: 0 });
+  const place = placeOf(shot);
+  if (place) parts.push({ text: place, priority: 1 });
+  const who = castLine(shot, o.cast);
+  if (who) parts.push({ text: who, priority: 2 });
+  if (style.phrase) parts.push({ text: style.phrase, priority: 3 });
+  return { prompt: fit(parts, o.maxChars), negativePrompt: negative(style.avoid) };
+}
+
+/** A prompt written elsewhere (the LLM): quotes out, the look added once, cut to the limit. */
+export function finishPrompt(prompt: string, styleId: string, maxChars: number): ShotPrompt {
+  const style = stylePreset(styleId);
+  const parts = [{ text: stripQuotes(prompt), priority: 0 }];
+  if (style.phrase && !prompt.toLowerCase().includes(style.phrase.toLowerCase())) parts.push({ text: style.phrase, priority: 3 });
+  return { prompt: fit(parts, maxChars), negativePrompt: negative(style.avoid) };
+}
+
+const QUOTE_CHARS = /["“”«»„]/;
+
+function stripQuotes(text: string): string {
+  if (!QUOTE_CHARS.test(text)) return text;
+  return text.replace(/["“”«»„][^"“”«»„]{0,200}["“”«»„]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+function subject(shot: Shot): string {
+  const t = visual(shot.text);
+  switch (shot.source) {
+    case "establishing":
+      return `Establishing wide shot of ${t}`;
+    case "coverage":
+      return `Medium shot of ${t}, natural expressions`;
+    case "transcript":
+    case "narration":
+      return `B-roll illustrating: ${t}`;
+    default:
+      return t;
+  }
+}
+
+function placeOf(shot: Shot): string {
+  const sc = shot.scene;
+  if (!sc) return "";
+  const inside = sc.interior === true ? "Interior" : sc.interior === false ? "Exterior" : "";
+  const tod = sc.timeOfDay ? timeOfDay(sc.timeOfDay) : "";
+  if (shot.source === "establishing") return [inside, tod].filter(Boolean).join(", ");
+  return [inside, visual(sc.location).toLowerCase(), tod].filter(Boolean).join(", ");
+}
+
+function castLine(shot: Shot, cast: Cast): string {
+  if (!shot.characters.length) return "";
+  return shot.characters.map((c) => (cast.get(c) ? `${c} (${cast.get(c)})` : c)).join("; ");
+}
+
+/** Screenplay capitals and quotes out: "MARA reads the sign: "CLOSED"" → "Mara reads the sign". */
+export function visual(text: string): string {
+  // each rewrite is guarded by a cheap test: most action lines need none of them (bench: script.breakdown)
+  let t = stripQuotes(text);
+  if (/[A-Z][A-Z'’]{2}/.test(t)) t = t.replace(/\b[A-Z][A-Z'’]{2,}\b/g, (w) => w[0] + w.slice(1).toLowerCase());
+  if (/\s[,.;:!?]/.test(t)) t = t.replace(/\s+([,.;:!?])/g, "$1");
+  if (/[:;,]\s*(?:[.!?]|$)/.test(t)) t = t.replace(/[:;,]\s*([.!?]|$)/g, "$1");
+  if (/\s\s|[\t\n\r]/.test(t)) t = t.replace(/\s+/g, " ");
+  return t.trim();
+}
+
+const TIME_OF_DAY: Readonly<Record<string, string>> = { day: "daylight", night: "night", dawn: "dawn light", dusk: "dusk light", morning: "morning light", evening: "evening light", "magic hour": "golden hour light", continuous: "", later: "", "moments later": "" };
+
+function timeOfDay(tod: string): string {
+  const t = tod.toLowerCase().replace(/[^a-z ]/g, "").trim();
+  return TIME_OF_DAY[t] ?? t;
+}
+
+/** Joins parts in reading order, dropping the least important until it fits; then cuts at a word. */
+function fit(parts: Array<{ text: string; priority: number }>, max: number): string {
+  let keep = [...parts];
+  const join = (ps: typeof keep) => ps.map((p) => trimEndDots(p.text)).join(". ") + ".";
+  while (keep.length > 1 && join(keep).length > max) {
+    const worst = Math.max(...keep.map((p) => p.priority));
+    keep = keep.filter((p) => p.priority !== worst);
+  }
+  const out = join(keep);
+  if (out.length <= max) return out;
+  const cut = out.slice(0, Math.max(0, max));
+  const space = cut.lastIndexOf(" ");
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "");
+}
+
+const negatives = new Map<readonly string[], string>();
+
+function negative(avoid: readonly string[]): string {
+  let s = negatives.get(avoid);
+  if (s === undefined) {
+    s = [...NO_TEXT, ...ARTEFACTS, ...avoid].join(", ");
+    if (s.length > MAX_NEGATIVE) s = s.slice(0, s.lastIndexOf(",", MAX_NEGATIVE));
+    negatives.set(avoid, s);
+  }
+  return s;
+}
+
+function trimEndDots(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s.charCodeAt(end - 1) === 46 || s.charCodeAt(end - 1) <= 32)) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
