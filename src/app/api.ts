@@ -61,6 +61,8 @@ export interface ShotDraft {
   readonly startTimecode?: string;
   readonly endTimecode?: string;
   readonly sceneLabel?: string;
+  /** transcript time the shot covers (seconds from the transcript's start): B-roll lands under the words */
+  readonly sourceRange?: { readonly startSeconds: number; readonly endSeconds: number };
 }
 
 export interface ScriptBreakdownView {
@@ -173,6 +175,8 @@ export interface ProviderView {
   readonly label: string;
   readonly needsKey: boolean;
   readonly hasKey: boolean;
+  /** "script": the LLM for script writing, not a video backend */
+  readonly purpose?: "script";
   readonly models: readonly { readonly id: string; readonly label: string; readonly pricePerSecondUsd: number; readonly durationsSeconds: readonly number[]; readonly imageToVideo: boolean }[];
 }
 

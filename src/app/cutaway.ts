@@ -23,10 +23,24 @@ import { placeholderRules, targetSummaries } from "./targets";
 import { sequenceView } from "./views";
 
 /** Script breakdown lives in src/script; the app receives it so the facade stays testable without it. */
-export interface ScriptService {
-  breakdown(text: string, options: { stylePreset: string; format?: string; useLlm?: boolean; apiKey: string | null }): Promise<ScriptBreakdownView>;
-  ideaToScript(idea: string, options: { stylePreset: string; apiKey: string | null }): Promise<ScriptBreakdownView>;
+export interface ScriptServiceOptions {
+  readonly stylePreset: string;
+  /** null: no LLM key stored */
+  readonly apiKey: string | null;
+  readonly llmModel: string;
+  readonly llmBaseUrl: string | null;
+  /** the default backend's prompt limit; the planner caps again for the backend actually used */
+  readonly maxPromptChars: number;
+  readonly wordsPerSecond: number;
 }
+
+export interface ScriptService {
+  breakdown(text: string, options: ScriptServiceOptions & { format?: string; useLlm?: boolean }): Promise<ScriptBreakdownView>;
+  ideaToScript(idea: string, options: ScriptServiceOptions): Promise<ScriptBreakdownView>;
+}
+
+/** the secret-store name of the LLM key (script writing), beside the video backends' keys */
+export const LLM_KEY_ID = "openai-llm";
 
 export interface AppDeps {
   readonly host: EditorHost;
@@ -119,8 +133,24 @@ export function createCutaway(deps: AppDeps): Cutaway {
 
   const say = (level: "info" | "warning" | "error", message: string): void => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), notice(level, message)] }));
 
-  const providers = (): ProviderView[] =>
-    deps.backends.ids().map((id) => {
+  const scriptOptions = (stylePreset: string): ScriptServiceOptions => {
+    const caps = deps.backends.ids().includes(settings.defaultBackend) ? deps.backends.capabilities(settings.defaultBackend) : null;
+    const model = caps?.models.find((m) => m.id === settings.defaultModel) ?? caps?.models[0];
+    return {
+      stylePreset,
+      apiKey: keys.get(LLM_KEY_ID) ?? null,
+      llmModel: settings.llmModel,
+      llmBaseUrl: settings.llmBaseUrl,
+      maxPromptChars: model?.maxPromptChars ?? 1000,
+      wordsPerSecond: settings.wordsPerSecond,
+    };
+  };
+
+  const llmProvider = (): ProviderView[] =>
+    deps.script ? [{ id: LLM_KEY_ID, label: "OpenAI (script writing)", needsKey: true, hasKey: keys.has(LLM_KEY_ID), purpose: "script", models: [] }] : [];
+
+  const providers = (): ProviderView[] => [
+    ...deps.backends.ids().map((id) => {
       const c = deps.backends.capabilities(id);
       return {
         id,
@@ -129,7 +159,9 @@ export function createCutaway(deps: AppDeps): Cutaway {
         hasKey: keys.has(id),
         models: c.models.map((m) => ({ id: m.id, label: m.label, pricePerSecondUsd: m.pricePerSecondUsd, durationsSeconds: m.durationsSeconds, imageToVideo: m.imageToVideo })),
       };
-    });
+    }),
+    ...llmProvider(),
+  ];
 
   const publishJobs = (): void => {
     const ledger = engine.ledger.summary();
@@ -188,7 +220,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     idle: () => arrivals.whenIdle(),
     async start() {
       settings = await loadSettings(deps.settings);
-      for (const id of deps.backends.ids()) {
+      for (const id of [...deps.backends.ids(), ...(deps.script ? [LLM_KEY_ID] : [])]) {
         const k = await deps.secrets.get(apiKeyName(id)).catch(() => null);
         if (k) keys.set(id, k);
       }
@@ -216,11 +248,11 @@ export function createCutaway(deps: AppDeps): Cutaway {
     refresh,
     async breakdownScript(text, options) {
       if (!deps.script) throw new CutawayError("no_script", "Script breakdown is not available in this build.");
-      return guarded(() => deps.script!.breakdown(text, { ...options, apiKey: keys.get("openai-llm") ?? null }));
+      return guarded(() => deps.script!.breakdown(text, { ...options, ...scriptOptions(options.stylePreset) }));
     },
     async ideaToScript(idea, options) {
       if (!deps.script) throw new CutawayError("no_script", "Idea to script is not available in this build.");
-      return guarded(() => deps.script!.ideaToScript(idea, { ...options, apiKey: keys.get("openai-llm") ?? null }));
+      return guarded(() => deps.script!.ideaToScript(idea, { ...options, ...scriptOptions(options.stylePreset) }));
     },
     async preview(request): Promise<PlanPreview> {
       // called on every keystroke: failures are the panel's cost line, not notices

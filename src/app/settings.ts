@@ -4,9 +4,11 @@
  * field by field instead of failing the panel.
  */
 import { z } from "zod";
+import { STYLE_IDS } from "../script/prompts/styles";
 import type { SettingsStore } from "./ports";
 
-export const STYLE_PRESETS = ["none", "documentary handheld", "cinematic 35mm", "drone aerial", "product macro"] as const;
+/** one list, kept with the prompt phrases they stand for */
+export const STYLE_PRESETS: readonly string[] = STYLE_IDS;
 
 export const DEFAULT_PLACEHOLDER_PATTERNS = ["PLACEHOLDER", "TBD", "\\bTK\\b", "SLATE", "SHOT \\d+", "B-ROLL"];
 
@@ -23,6 +25,12 @@ export const settingsSchema = z.object({
   placement: z.enum(["as-they-arrive", "all-at-once"]).catch("as-they-arrive"),
   /** per-backend base URL overrides (gateways, ComfyUI servers) */
   baseUrls: z.record(z.string(), z.string().url()).catch({}),
+  /** the LLM that breaks scripts down and writes scripts from ideas (OpenAI Responses API) */
+  llmModel: z.string().min(1).catch("gpt-5-mini"),
+  /** an OpenAI-compatible server for the LLM; OpenAI's own when null */
+  llmBaseUrl: z.string().url().nullable().catch(null),
+  /** narration speed used to time shots from words */
+  wordsPerSecond: z.number().min(0.5).max(6).catch(2.5),
   /** ComfyUI: the user's API-format workflow JSON */
   comfyWorkflow: z.string().nullable().catch(null),
 });

@@ -21,7 +21,7 @@ export function App(p: { api: CutawayApi }) {
   useEffect(() => {
     // once settings and providers are loaded, start from the saved defaults
     if (!state.ready) return;
-    const provider = state.providers.find((x) => x.id === state.settings.defaultBackend) ?? state.providers[0];
+    const provider = state.providers.find((x) => x.id === state.settings.defaultBackend && !x.purpose) ?? state.providers.find((x) => !x.purpose);
     if (provider) setChoice((c) => ({ ...c, backend: provider.id, model: provider.models.find((m) => m.id === state.settings.defaultModel)?.id ?? provider.models[0]?.id ?? "", style: state.settings.defaultStyle }));
   }, [state.ready]);
   useEffect(() => {

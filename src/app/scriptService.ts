@@ -1,0 +1,50 @@
+/**
+ * The script use cases as the app offers them: src/script's breakdown and idea → script, with the
+ * LLM client made from the editor's key and settings, and shots turned into editable drafts.
+ */
+import type { ScriptResult } from "../script/breakdown";
+import { llmClient } from "../script/llm/llmCalls";
+import { breakdownScript, ideaToScript, type LlmAccess } from "../script/service";
+import type { ScriptHint } from "../script/parse/detect";
+import type { ScriptBreakdownView, ShotDraft } from "./api";
+import type { ScriptService, ScriptServiceOptions } from "./cutaway";
+import type { Fetch } from "./ports";
+
+const FORMATS: readonly ScriptHint[] = ["fountain", "plain", "transcript", "auto"];
+
+export function createScriptService(fetchImpl: Fetch): ScriptService {
+  const access = (o: ScriptServiceOptions): LlmAccess | null =>
+    o.apiKey ? { client: llmClient({ apiKey: o.apiKey, model: o.llmModel, ...(o.llmBaseUrl ? { baseURL: o.llmBaseUrl } : {}), fetch: fetchImpl }), model: o.llmModel } : null;
+  return {
+    async breakdown(text, o) {
+      const format = FORMATS.find((f) => f === o.format) ?? "auto";
+      const r = await breakdownScript(text, { style: o.stylePreset, maxPromptChars: o.maxPromptChars, wordsPerSecond: o.wordsPerSecond, format, useLlm: o.useLlm ?? false, llm: access(o) });
+      return view(r);
+    },
+    async ideaToScript(idea, o) {
+      const r = await ideaToScript(idea, { style: o.stylePreset, maxPromptChars: o.maxPromptChars, wordsPerSecond: o.wordsPerSecond, llm: access(o) });
+      return { ...view(r), script: r.script };
+    },
+  };
+}
+
+function view(r: ScriptResult): ScriptBreakdownView {
+  const shots: ShotDraft[] = r.shots.map((s) => ({
+    id: `shot-${s.number}`,
+    number: s.number,
+    text: s.text,
+    prompt: s.prompt,
+    negativePrompt: s.negativePrompt,
+    durationSeconds: s.durationSeconds,
+    ...(s.scene ? { sceneLabel: s.scene.heading } : {}),
+    ...(s.range ? { sourceRange: s.range, startTimecode: clock(s.range.startSeconds), endTimecode: clock(s.range.endSeconds) } : {}),
+  }));
+  return { format: r.format, shots, notices: r.notices, ...(r.title ? { title: r.title } : {}) };
+}
+
+/** mm:ss.s of a transcript time: the transcript's own clock, not the sequence's timecode */
+function clock(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds - m * 60;
+  return `${String(m).padStart(2, "0")}:${s.toFixed(1).padStart(4, "0")}`;
+}
