@@ -7,9 +7,8 @@ import React from "react";
 import { createRoot, type Root } from "react-dom/client";
 import type { premierepro } from "@adobe/premierepro";
 import { createCutaway, type Cutaway } from "../app/cutaway";
-import type { BackendCatalog } from "../app/ports";
-import { SlateBackend } from "../backends/slate/slateBackend";
-import type { GenerationBackend } from "../backends/types";
+import { createScriptService } from "../app/scriptService";
+import { createBackendCatalog } from "../backends/catalog";
 import { FileSettingsStore } from "../host/common/fileSettingsStore";
 import { systemClock } from "../host/memory/systemClock";
 import { PremiereEditorHost } from "../host/premiere/premiereEditorHost";
@@ -18,6 +17,7 @@ import { SecureSecretStore } from "../host/premiere/uxp/secureSecretStore";
 import { UxpFileStore } from "../host/premiere/uxp/uxpFileStore";
 import { App, ErrorBoundary } from "../panel/App";
 import { SpectrumContext } from "../panel/widgets/widgets";
+import { installTextCodecs } from "./textCodecPolyfill";
 
 declare const require: (id: string) => unknown;
 
@@ -31,15 +31,9 @@ const ppro: premierepro = require("premierepro") as premierepro;
 const uxp = require("uxp") as UxpModule & { entrypoints: UxpEntrypoints };
 const fs = require("fs") as UxpFs;
 
-function backends(): BackendCatalog {
-  const slate = new SlateBackend();
-  const made = new Map<string, GenerationBackend>([["slate", slate]]);
-  return {
-    ids: () => [...made.keys()],
-    capabilities: (id) => made.get(id)!.capabilities(),
-    create: (id) => made.get(id)!,
-  };
-}
+installTextCodecs();
+// UXP's fetch, bound: some hosts reject an unbound call
+const uxpFetch: typeof fetch = (input, init) => fetch(input, init);
 
 let app: Cutaway | null = null;
 let root: Root | null = null;
@@ -53,7 +47,8 @@ function mount(node: HTMLElement): void {
     secrets: new SecureSecretStore(uxp.storage.secureStorage),
     settings: new FileSettingsStore(files),
     clock: systemClock,
-    backends: backends(),
+    backends: createBackendCatalog({ fetch: uxpFetch, clock: systemClock }),
+    script: createScriptService(uxpFetch),
   });
   root = createRoot(document.getElementById("root") ?? node);
   root.render(

@@ -1,0 +1,76 @@
+/**
+ * The backends Cutaway ships, as the app's BackendCatalog: capabilities are static data (shown
+ * before any key is entered), instances are made with the editor's key and base URL.
+ */
+import type { BackendCatalog, Clock, Fetch } from "../app/ports";
+import { GenerationError } from "./errors";
+import { FAL_BACKEND_ID, FalBackend, falBackendCapabilities } from "./fal/falBackend";
+import { OPENAI_VIDEOS_BACKEND_ID, OPENROUTER_BACKEND_ID, OpenAIVideosBackend, openAIVideosCapabilities } from "./openaiVideos/openaiVideosBackend";
+import { OPENROUTER_MODELS } from "./openaiVideos/models";
+import { SlateBackend } from "./slate/slateBackend";
+import type { BackendCapabilities, GenerationBackend } from "./types";
+
+export interface CatalogOptions {
+  readonly fetch: Fetch;
+  readonly clock: Pick<Clock, "now">;
+  /** base URLs that replace the providers' own (the workbench points fal at the fake provider) */
+  readonly baseUrls?: Readonly<Record<string, string>>;
+  /** limit the list (the workbench offers only what works offline) */
+  readonly only?: readonly string[];
+  /** label suffix, e.g. " (fake provider)" */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+interface Entry {
+  readonly capabilities: () => BackendCapabilities;
+  readonly create: (apiKey: string, baseUrl: string | undefined) => GenerationBackend;
+}
+
+export function createBackendCatalog(o: CatalogOptions): BackendCatalog {
+  const slate = new SlateBackend();
+  const entries: Record<string, Entry> = {
+    slate: { capabilities: () => slate.capabilities(), create: () => slate },
+    [FAL_BACKEND_ID]: {
+      capabilities: () => falBackendCapabilities(),
+      create: (apiKey, baseUrl) => new FalBackend({ fetch: o.fetch, apiKey, clock: o.clock, ...(baseUrl ? { baseUrl } : {}) }),
+    },
+    [OPENAI_VIDEOS_BACKEND_ID]: {
+      capabilities: () => openAIVideosCapabilities(),
+      create: (apiKey, baseUrl) => new OpenAIVideosBackend({ fetch: o.fetch, apiKey, clock: o.clock, variant: "generic", ...(baseUrl ? { baseUrl } : {}) }),
+    },
+    [OPENROUTER_BACKEND_ID]: {
+      capabilities: () => openAIVideosCapabilities(OPENROUTER_MODELS, "openrouter"),
+      create: (apiKey, baseUrl) => new OpenAIVideosBackend({ fetch: o.fetch, apiKey, clock: o.clock, variant: "openrouter", ...(baseUrl ? { baseUrl } : {}) }),
+    },
+  };
+  const ids = Object.keys(entries).filter((id) => !o.only || o.only.includes(id));
+  const entry = (id: string): Entry => {
+    const e = ids.includes(id) ? entries[id] : undefined;
+    if (!e) throw new GenerationError("invalid_request", `The backend "${id}" is not available in this build; pick another in the panel.`);
+    return e;
+  };
+  return {
+    ids: () => ids,
+    capabilities: (id) => {
+      const c = entry(id).capabilities();
+      const suffix = o.labels?.[id];
+      return suffix ? { ...c, label: `${c.label}${suffix}` } : c;
+    },
+    create: (id, config) => {
+      try {
+        return entry(id).create(config.apiKey ?? "", config.baseUrl ?? o.baseUrls?.[id]);
+      } catch (e) {
+        // a backend that cannot be made (no gateway URL yet) answers every call with why
+        if (e instanceof GenerationError) return unavailable(id, entry(id).capabilities(), e);
+        throw e;
+      }
+    },
+  };
+}
+
+function unavailable(id: string, caps: BackendCapabilities, why: GenerationError): GenerationBackend {
+  const fail = async (): Promise<never> => {
+    throw why;
+  };
+  return { id, capabilities: () => caps, submit: fail, status: fail, download: fail, cancel: async () => undefined, testConnection: fail };
+}
