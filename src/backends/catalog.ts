@@ -7,7 +7,9 @@ import { GenerationError } from "./errors";
 import { FAL_BACKEND_ID, FalBackend, falBackendCapabilities } from "./fal/falBackend";
 import { OPENAI_VIDEOS_BACKEND_ID, OPENROUTER_BACKEND_ID, OpenAIVideosBackend, openAIVideosCapabilities } from "./openaiVideos/openaiVideosBackend";
 import { OPENROUTER_MODELS } from "./openaiVideos/models";
+import { RUNWAY_BACKEND_ID, RunwayBackend, runwayCapabilities } from "./runway";
 import { SlateBackend } from "./slate/slateBackend";
+import { VEO_BACKEND_ID, VeoBackend, veoCapabilities } from "./veo";
 import type { BackendCapabilities, GenerationBackend } from "./types";
 
 export interface CatalogOptions {
@@ -41,6 +43,14 @@ export function createBackendCatalog(o: CatalogOptions): BackendCatalog {
     [OPENROUTER_BACKEND_ID]: {
       capabilities: () => openAIVideosCapabilities(OPENROUTER_MODELS, "openrouter"),
       create: (apiKey, baseUrl) => new OpenAIVideosBackend({ fetch: o.fetch, apiKey, clock: o.clock, variant: "openrouter", ...(baseUrl ? { baseUrl } : {}) }),
+    },
+    [VEO_BACKEND_ID]: {
+      capabilities: () => veoCapabilities(),
+      create: (apiKey, baseUrl) => new VeoBackend({ fetch: o.fetch, apiKey, clock: o.clock, ...(baseUrl ? { baseUrl } : {}) }),
+    },
+    [RUNWAY_BACKEND_ID]: {
+      capabilities: () => runwayCapabilities(),
+      create: (apiKey, baseUrl) => new RunwayBackend({ fetch: o.fetch, apiKey, clock: o.clock, ...(baseUrl ? { baseUrl } : {}) }),
     },
   };
   const ids = Object.keys(entries).filter((id) => !o.only || o.only.includes(id));

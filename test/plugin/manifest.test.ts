@@ -2,6 +2,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { FAL_QUEUE_URL } from "../../src/backends/fal/falBackend";
+import { OPENROUTER_BASE_URL } from "../../src/backends/openaiVideos/openaiVideosBackend";
+import { RUNWAY_BASE_URL } from "../../src/backends/runway";
+import { VEO_BASE_URL } from "../../src/backends/veo";
 
 const root = path.join(__dirname, "..", "..");
 const manifest = JSON.parse(fs.readFileSync(path.join(root, "manifest.json"), "utf8")) as {
@@ -22,7 +25,7 @@ test("is a v5 Premiere manifest whose panel id is the one the UXP entry register
 
 test("lists every origin the shipped backends call, and nothing but http(s) origins", () => {
   const domains = manifest.requiredPermissions.network.domains;
-  expect(domains).toContain(new URL(FAL_QUEUE_URL).origin);
+  for (const base of [FAL_QUEUE_URL, OPENROUTER_BASE_URL, VEO_BASE_URL, RUNWAY_BASE_URL]) expect(domains).toContain(new URL(base).origin);
   expect(domains).toEqual(expect.arrayContaining(["https://v3.fal.media", "https://openrouter.ai", "http://localhost", "http://127.0.0.1"]));
   for (const d of domains) expect(d).toMatch(/^https?:\/\/[a-z0-9*.-]+$/);
 });

@@ -1,0 +1,31 @@
+/** The shipped backend list: every backend is offered with its data, and one that cannot start says why. */
+import { createBackendCatalog } from "../../src/backends/catalog";
+import { GenerationError } from "../../src/backends/errors";
+
+const catalog = createBackendCatalog({ fetch, clock: { now: () => 0 } });
+
+test("offers the slate and every cloud backend, each with models, durations and prices", () => {
+  expect(catalog.ids()).toEqual(expect.arrayContaining(["slate", "fal", "openai-videos", "openrouter", "veo", "runway"]));
+  for (const id of catalog.ids()) {
+    const c = catalog.capabilities(id);
+    expect(c.backend).toBe(id);
+    expect(c.models.length).toBeGreaterThan(0);
+    if (id === "slate") continue; // slates take any length and cost nothing
+    for (const m of c.models) expect(m.durationsSeconds.length).toBeGreaterThan(0);
+    expect(c.models.every((m) => m.pricePerSecondUsd > 0)).toBe(true);
+  }
+});
+
+test("a gateway with no base URL yet answers with what to do, instead of crashing the panel", async () => {
+  const b = catalog.create("openai-videos", { apiKey: "k" });
+  const e = await b.submit({ model: "x", prompt: "p", durationSeconds: 4, aspect: "16:9", size: { width: 1280, height: 720 }, shotNumber: 1 }, { idempotencyKey: "i" }).catch((x: unknown) => x);
+  expect(e).toBeInstanceOf(GenerationError);
+  expect((e as GenerationError).message).toMatch(/base URL/);
+});
+
+test("limits the list and labels a stand-in", () => {
+  const wb = createBackendCatalog({ fetch, clock: { now: () => 0 }, only: ["slate", "fal"], labels: { fal: " (fake provider)" } });
+  expect(wb.ids()).toEqual(["slate", "fal"]);
+  expect(wb.capabilities("fal").label).toBe("fal.ai (fake provider)");
+  expect(() => wb.capabilities("veo")).toThrow(/not available/);
+});
