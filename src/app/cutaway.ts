@@ -88,7 +88,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     let b = clients.get(id);
     if (!b) {
       const baseUrl = settings.baseUrls[id];
-      b = deps.backends.create(id, { apiKey: keys.get(id) ?? null, ...(baseUrl ? { baseUrl } : {}) });
+      b = deps.backends.create(id, { apiKey: keys.get(id) ?? null, workflow: settings.comfyWorkflow, ...(baseUrl ? { baseUrl } : {}) });
       clients.set(id, b);
     }
     return b;

@@ -122,5 +122,6 @@ export type Fetch = typeof fetch;
 export interface BackendCatalog {
   ids(): readonly string[];
   capabilities(id: string): import("../backends/types").BackendCapabilities;
-  create(id: string, config: { readonly apiKey: string | null; readonly baseUrl?: string }): import("../backends/types").GenerationBackend;
+  /** `workflow`: the ComfyUI workflow JSON from settings (other backends ignore it) */
+  create(id: string, config: { readonly apiKey: string | null; readonly baseUrl?: string; readonly workflow?: string | null }): import("../backends/types").GenerationBackend;
 }

@@ -7,6 +7,9 @@ import { GenerationError } from "./errors";
 import { FAL_BACKEND_ID, FalBackend, falBackendCapabilities } from "./fal/falBackend";
 import { OPENAI_VIDEOS_BACKEND_ID, OPENROUTER_BACKEND_ID, OpenAIVideosBackend, openAIVideosCapabilities } from "./openaiVideos/openaiVideosBackend";
 import { OPENROUTER_MODELS } from "./openaiVideos/models";
+import { COMFYUI_BACKEND_ID, ComfyUIBackend, comfyUICapabilities, comfyWorkflow } from "./comfyui";
+import { LUMA_BACKEND_ID, LumaBackend, lumaCapabilities } from "./luma";
+import { REPLICATE_BACKEND_ID, ReplicateBackend, replicateBackendCapabilities } from "./replicate";
 import { RUNWAY_BACKEND_ID, RunwayBackend, runwayCapabilities } from "./runway";
 import { SlateBackend } from "./slate/slateBackend";
 import { VEO_BACKEND_ID, VeoBackend, veoCapabilities } from "./veo";
@@ -25,7 +28,7 @@ export interface CatalogOptions {
 
 interface Entry {
   readonly capabilities: () => BackendCapabilities;
-  readonly create: (apiKey: string, baseUrl: string | undefined) => GenerationBackend;
+  readonly create: (apiKey: string, baseUrl: string | undefined, workflow: string | null) => GenerationBackend;
 }
 
 export function createBackendCatalog(o: CatalogOptions): BackendCatalog {
@@ -52,6 +55,23 @@ export function createBackendCatalog(o: CatalogOptions): BackendCatalog {
       capabilities: () => runwayCapabilities(),
       create: (apiKey, baseUrl) => new RunwayBackend({ fetch: o.fetch, apiKey, clock: o.clock, ...(baseUrl ? { baseUrl } : {}) }),
     },
+    [REPLICATE_BACKEND_ID]: {
+      capabilities: () => replicateBackendCapabilities(),
+      create: (apiKey, baseUrl) => new ReplicateBackend({ fetch: o.fetch, apiKey, clock: o.clock, ...(baseUrl ? { baseUrl } : {}) }),
+    },
+    [LUMA_BACKEND_ID]: {
+      capabilities: () => lumaCapabilities(),
+      create: (apiKey, baseUrl) => new LumaBackend({ fetch: o.fetch, apiKey, clock: o.clock, ...(baseUrl ? { baseUrl } : {}) }),
+    },
+    [COMFYUI_BACKEND_ID]: {
+      capabilities: () => comfyUICapabilities([editorWorkflow(SAMPLE_WORKFLOW)]),
+      create: (apiKey, baseUrl, workflow) => {
+        if (!workflow?.trim()) throw new GenerationError("invalid_request", "Paste your ComfyUI workflow (exported with \"Export (API)\") in Settings first.", { provider: COMFYUI_BACKEND_ID });
+        // several workers behind one panel: "http://gpu1:8188, http://gpu2:8188"
+        const servers = baseUrl ? baseUrl.split(/[,\s]+/).filter(Boolean) : undefined;
+        return new ComfyUIBackend({ fetch: o.fetch, workflows: [editorWorkflow(workflow)], token: apiKey || null, clock: o.clock, ...(servers ? { servers } : {}) });
+      },
+    },
   };
   const ids = Object.keys(entries).filter((id) => !o.only || o.only.includes(id));
   const entry = (id: string): Entry => {
@@ -68,7 +88,7 @@ export function createBackendCatalog(o: CatalogOptions): BackendCatalog {
     },
     create: (id, config) => {
       try {
-        return entry(id).create(config.apiKey ?? "", config.baseUrl ?? o.baseUrls?.[id]);
+        return entry(id).create(config.apiKey ?? "", config.baseUrl ?? o.baseUrls?.[id], config.workflow ?? null);
       } catch (e) {
         // a backend that cannot be made (no gateway URL yet) answers every call with why
         if (e instanceof GenerationError) return unavailable(id, entry(id).capabilities(), e);
@@ -76,6 +96,13 @@ export function createBackendCatalog(o: CatalogOptions): BackendCatalog {
       }
     },
   };
+}
+
+/** the shape of an editor's workflow, shown before one is pasted (ComfyUI's capabilities come from it) */
+const SAMPLE_WORKFLOW = JSON.stringify({ "1": { class_type: "CLIPTextEncode", inputs: { text: "{{prompt}}" } } });
+
+function editorWorkflow(json: string) {
+  return comfyWorkflow({ id: "workflow", label: "Your ComfyUI workflow", workflow: json });
 }
 
 function unavailable(id: string, caps: BackendCapabilities, why: GenerationError): GenerationBackend {

@@ -5,14 +5,15 @@ import { GenerationError } from "../../src/backends/errors";
 const catalog = createBackendCatalog({ fetch, clock: { now: () => 0 } });
 
 test("offers the slate and every cloud backend, each with models, durations and prices", () => {
-  expect(catalog.ids()).toEqual(expect.arrayContaining(["slate", "fal", "openai-videos", "openrouter", "veo", "runway"]));
+  expect(catalog.ids()).toEqual(expect.arrayContaining(["slate", "fal", "openai-videos", "openrouter", "veo", "runway", "replicate", "luma", "comfyui"]));
   for (const id of catalog.ids()) {
     const c = catalog.capabilities(id);
     expect(c.backend).toBe(id);
     expect(c.models.length).toBeGreaterThan(0);
     if (id === "slate") continue; // slates take any length and cost nothing
     for (const m of c.models) expect(m.durationsSeconds.length).toBeGreaterThan(0);
-    expect(c.models.every((m) => m.pricePerSecondUsd > 0)).toBe(true);
+    // a studio's own GPUs cost nothing per second unless the editor says so
+    if (id !== "comfyui") expect(c.models.every((m) => m.pricePerSecondUsd > 0)).toBe(true);
   }
 });
 
@@ -28,4 +29,9 @@ test("limits the list and labels a stand-in", () => {
   expect(wb.ids()).toEqual(["slate", "fal"]);
   expect(wb.capabilities("fal").label).toBe("fal.ai (fake provider)");
   expect(() => wb.capabilities("veo")).toThrow(/not available/);
+});
+
+test("ComfyUI without a pasted workflow says where to paste it", async () => {
+  const b = catalog.create("comfyui", { apiKey: null });
+  await expect(b.submit({ model: "workflow", prompt: "p", durationSeconds: 4, aspect: "16:9", size: { width: 832, height: 480 }, shotNumber: 1 }, { idempotencyKey: "i" })).rejects.toThrow(/ComfyUI workflow.*Settings/);
 });

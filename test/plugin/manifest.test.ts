@@ -5,6 +5,9 @@ import { FAL_QUEUE_URL } from "../../src/backends/fal/falBackend";
 import { OPENROUTER_BASE_URL } from "../../src/backends/openaiVideos/openaiVideosBackend";
 import { RUNWAY_BASE_URL } from "../../src/backends/runway";
 import { VEO_BASE_URL } from "../../src/backends/veo";
+import { LUMA_API_URL } from "../../src/backends/luma";
+import { REPLICATE_API_URL } from "../../src/backends/replicate";
+import { COMFYUI_DEFAULT_URL } from "../../src/backends/comfyui";
 
 const root = path.join(__dirname, "..", "..");
 const manifest = JSON.parse(fs.readFileSync(path.join(root, "manifest.json"), "utf8")) as {
@@ -25,7 +28,7 @@ test("is a v5 Premiere manifest whose panel id is the one the UXP entry register
 
 test("lists every origin the shipped backends call, and nothing but http(s) origins", () => {
   const domains = manifest.requiredPermissions.network.domains;
-  for (const base of [FAL_QUEUE_URL, OPENROUTER_BASE_URL, VEO_BASE_URL, RUNWAY_BASE_URL]) expect(domains).toContain(new URL(base).origin);
+  for (const base of [FAL_QUEUE_URL, OPENROUTER_BASE_URL, VEO_BASE_URL, RUNWAY_BASE_URL, LUMA_API_URL, REPLICATE_API_URL, COMFYUI_DEFAULT_URL]) expect(domains).toContain(new URL(base).origin);
   expect(domains).toEqual(expect.arrayContaining(["https://v3.fal.media", "https://openrouter.ai", "http://localhost", "http://127.0.0.1"]));
-  for (const d of domains) expect(d).toMatch(/^https?:\/\/[a-z0-9*.-]+$/);
+  for (const d of domains) expect(d).toMatch(/^https?:\/\/[a-z0-9*.-]+(:\d+)?$/);
 });
