@@ -19,11 +19,13 @@ const demo = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only
 if (demo.status !== 0) process.exit(demo.status ?? 1);
 if (!hasWorkbench) process.exit(0);
 
+require("ts-node").register({ transpileOnly: true });
+const { startFakeProvider } = require("./fakeProvider.ts");
+
 const dir = path.join(root, "build", "workbench");
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".map": "application/json", ".json": "application/json" };
 const port = Number(process.env.PORT || 8080);
-http
-  .createServer((req, res) => {
+const server = http.createServer((req, res) => {
     const url = new URL(req.url || "/", "http://localhost");
     const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "") || "index.html";
     const file = path.resolve(dir, rel);
@@ -33,5 +35,11 @@ http
     }
     res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
     fs.createReadStream(file).pipe(res);
-  })
-  .listen(port, "127.0.0.1", () => console.log(`\nCutaway workbench: http://127.0.0.1:${port}/  (Ctrl+C to stop)`));
+});
+startFakeProvider().then((fake) => {
+  server.listen(port, "127.0.0.1", () => {
+    console.log(`\nCutaway workbench: http://127.0.0.1:${port}/  (slates, no key)`);
+    console.log(`With the fake cloud provider: http://127.0.0.1:${port}/?fake=${encodeURIComponent(fake.baseUrl)}`);
+    console.log("(Ctrl+C to stop)");
+  });
+});

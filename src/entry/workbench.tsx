@@ -1,14 +1,16 @@
 /**
  * The browser workbench entry: the same panel, wired to the in-memory Premiere seeded with the demo
  * sequence, files mirrored to localStorage (a reload is a panel reload), and the offline backends.
+ * `?fake=<url>` adds fal.ai pointed at the fake provider (`npm start` runs one), so cloud jobs with
+ * queues, progress, faults and cancel can be tried with no key and no network.
  */
 import React from "react";
 import { createRoot } from "react-dom/client";
 import { createCutaway } from "../app/cutaway";
-import type { BackendCatalog } from "../app/ports";
+import { createScriptService } from "../app/scriptService";
+import { apiKeyName } from "../app/settings";
+import { createBackendCatalog } from "../backends/catalog";
 import { encodePng } from "../backends/slate/png";
-import { SlateBackend } from "../backends/slate/slateBackend";
-import type { GenerationBackend } from "../backends/types";
 import { FileSettingsStore } from "../host/common/fileSettingsStore";
 import { MemorySecretStore } from "../host/memory/memorySecretStore";
 import { systemClock } from "../host/memory/systemClock";
@@ -52,16 +54,20 @@ const sim = createPremiereSim(loadState(), {
 });
 sim.core.onChange(() => storage.setItem(SIM_KEY, serializeState(sim.core.state)));
 
-const slate = new SlateBackend();
-const backends = new Map<string, GenerationBackend>([["slate", slate]]);
-const catalog: BackendCatalog = {
-  ids: () => [...backends.keys()],
-  capabilities: (id) => backends.get(id)!.capabilities(),
-  create: (id) => backends.get(id)!,
-};
+const fake = new URLSearchParams(window.location.search).get("fake");
+const browserFetch: typeof fetch = (input, init) => window.fetch(input, init);
+const catalog = createBackendCatalog({
+  fetch: browserFetch,
+  clock: systemClock,
+  only: fake ? ["slate", "fal"] : ["slate"],
+  ...(fake ? { baseUrls: { fal: fake }, labels: { fal: " (fake provider)" } } : {}),
+});
+const secrets = new MemorySecretStore();
+// the fake provider takes any key; one is stored so the panel behaves as it does for a real account
+if (fake) void secrets.set(apiKeyName("fal"), "workbench-fake-key");
 
 const host = new PremiereEditorHost(sim.module);
-const app = createCutaway({ host, files, secrets: new MemorySecretStore(), settings: new FileSettingsStore(files), clock: systemClock, backends: catalog });
+const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock: systemClock, backends: catalog, script: createScriptService(browserFetch) });
 (window as unknown as { cutaway: unknown }).cutaway = { app, sim };
 
 const reset = (): void => {
