@@ -33,3 +33,49 @@ for (const p of plan.placements) {
   console.log(`  ${p.name} → V${p.trackIndex + 1}${p.newTrack ? " (new)" : ""} ${tc(p.range.start)}–${tc(p.range.end)}, generate ${p.generationSeconds}s${p.replacesClipId ? `, replaces ${p.replacesClipId}` : ""}`);
 }
 for (const w of plan.warnings) console.log(`  ! ${w.targetId}: ${w.message}`);
+
+// The whole product headless: the real app and Premiere adapter on the in-memory stand-in, slates as
+// the backend. Fills every gap in one undo step and prints the tracks before and after.
+import { createCutaway } from "../src/app/cutaway";
+import { createBackendCatalog } from "../src/backends/catalog";
+import { FileSettingsStore } from "../src/host/common/fileSettingsStore";
+import { MemoryFileStore } from "../src/host/memory/memoryFileStore";
+import { MemorySecretStore } from "../src/host/memory/memorySecretStore";
+import { systemClock } from "../src/host/memory/systemClock";
+import { PremiereEditorHost } from "../src/host/premiere/premiereEditorHost";
+import { createPremiereSim } from "../src/host/sim/premiereSim";
+import { stateFromSnapshot } from "../src/host/sim/seed";
+import type { SequenceSnapshot } from "../src/core/timeline";
+
+function tracks(seq: SequenceSnapshot): string {
+  return seq.videoTracks
+    .map((t) => `  V${t.index + 1} ${t.name.padEnd(10)} ${t.clips.map((c) => `[${ticksToTimecode(c.start, seq.rate)} ${c.name.slice(0, 24)}${c.enabled === false ? " (off)" : ""}]`).join(" ")}`)
+    .join("\n");
+}
+
+async function fillWithSlates(): Promise<void> {
+  const files = new MemoryFileStore();
+  const sim = createPremiereSim(stateFromSnapshot(demoSequence()), { projectPath: "/projects/Harbour Story/Harbour Story.prproj" });
+  const host = new PremiereEditorHost(sim.module);
+  const app = createCutaway({ host, files, secrets: new MemorySecretStore(), settings: new FileSettingsStore(files), clock: systemClock, backends: createBackendCatalog({ fetch, clock: systemClock, only: ["slate"] }) });
+  await app.start();
+  const before = await host.snapshot();
+  console.log(`\nFill every gap with slates (the offline backend), one undo step:\nBefore:\n${tracks(before)}`);
+  const t0 = performance.now();
+  const { requestId, preview } = await app.run({ kind: "fill-gaps", scope: "all-gaps", prompt: "harbour town at dawn", stylePreset: "documentary handheld", backend: "slate", model: "slate", takes: 1, continuity: false, placement: "all-at-once", mode: "generate" }, { confirmed: true });
+  for (let i = 0; i < 600; i++) {
+    const jobs = app.engine.list().filter((j) => j.requestId === requestId);
+    if (jobs.length && jobs.every((j) => j.state === "placed" || j.state === "failed")) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await app.idle();
+  const after = await host.snapshot();
+  console.log(`After (${preview.estimate.shots} shots, ${Math.round(performance.now() - t0)} ms):\n${tracks(after)}`);
+  for (const n of app.getState().notices) console.log(`  ${n.level}: ${n.message}`);
+  await app.dispose();
+}
+
+void fillWithSlates().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -41,6 +41,8 @@ export interface BackendCapabilities {
   /** can list recent jobs: a create whose outcome is unknown can be reconciled instead of repeated */
   readonly canListJobs: boolean;
   readonly models: readonly ModelCapabilities[];
+  /** renders inside the panel (slates): finished by the first look, so polling starts at once */
+  readonly local?: boolean;
   /** suggested engine limits for this provider */
   readonly concurrency: number;
   readonly requestsPerMinute: number;

@@ -338,10 +338,12 @@ export class JobEngine {
     const key = `${job.backend}/${job.request.model}`;
     let retryAfter: number | undefined;
     let transientFailures = 0;
+    let first = backend.capabilities().local === true;
     for (;;) {
       const now = this.o.clock.now();
       const elapsed = now - (job.submittedAt ?? now);
-      const delay = nextPollDelay({ elapsedMs: elapsed, progress: job.progress, etaSeconds: job.etaSeconds, typicalMs: this.typical.get(key), retryAfterSeconds: retryAfter }, this.o.pace ?? DEFAULT_PACE);
+      const delay = first ? 0 : nextPollDelay({ elapsedMs: elapsed, progress: job.progress, etaSeconds: job.etaSeconds, typicalMs: this.typical.get(key), retryAfterSeconds: retryAfter }, this.o.pace ?? DEFAULT_PACE);
+      first = false;
       retryAfter = undefined;
       await sleepOrAbort(this.o.clock, delay, signal);
       await this.rate(backend).take(signal);

@@ -15,6 +15,7 @@ const CAPABILITIES: BackendCapabilities = {
   canListJobs: true,
   concurrency: 4,
   requestsPerMinute: 0,
+  local: true,
   models: [
     {
       id: "slate",
