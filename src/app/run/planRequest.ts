@@ -3,7 +3,7 @@
  * editor's, the shot's, or derived from context + style), and placements sized for the chosen model.
  * Pure apart from the snapshot it is given; the preview shows exactly what `run` will do.
  */
-import { targetsEndToEnd, type PlaceholderRules } from "../../core/analysis";
+import { targetsEndToEnd, targetsFromRanges, type PlaceholderRules } from "../../core/analysis";
 import { planPlacements, type Plan, type Target } from "../../core/plan";
 import type { SequenceSnapshot } from "../../core/timeline";
 import { ticksFromSeconds, ticksToTimecode } from "../../core/time";
@@ -48,6 +48,17 @@ function scriptTargets(s: SequenceSnapshot, r: GenerateRequest): Target[] {
   ).map((t, i) => ({ ...t, ...(shots[i]!.negativePrompt ? { negativePrompt: shots[i]!.negativePrompt } : {}) }));
 }
 
+/** B-roll under transcript words: the shots' time ranges are sequence time (Premiere's sequence transcript). */
+function wordTargets(s: SequenceSnapshot, r: GenerateRequest): Target[] {
+  const ranged = (r.shots ?? []).filter((x) => x.sourceRange);
+  const t = targetsFromRanges(
+    s,
+    ranged.map((x) => ({ id: x.id, start: ticksFromSeconds(x.sourceRange!.startSeconds), end: ticksFromSeconds(x.sourceRange!.endSeconds), prompt: x.prompt })),
+  );
+  if (!t.length) throw new NothingToDo("None of the picked transcript lines falls inside the sequence.");
+  return t.map((target) => ({ ...target, prompt: ranged.find((x) => `words-${x.id}` === target.id)?.prompt ?? target.prompt }));
+}
+
 /** Shots edited in the preview override the derived prompts, matched by order. */
 function withPrompts(targets: Target[], r: GenerateRequest): Target[] {
   const userPrompt = (r.prompt ?? "").trim();
@@ -62,7 +73,7 @@ function withPrompts(targets: Target[], r: GenerateRequest): Target[] {
 export function planRequest(input: PlanInput): PlannedRequest {
   const { snapshot: s, request: r } = input;
   const model = findModel(input.capabilities, r.model);
-  const raw = r.kind === "script-to-cut" ? scriptTargets(s, r) : targetsFor(s, r, input.rules, "");
+  const raw = r.kind === "script-to-cut" ? scriptTargets(s, r) : r.kind === "broll" && r.shots?.some((x) => x.sourceRange) ? wordTargets(s, r) : targetsFor(s, r, input.rules, "");
   let targets = withPrompts(raw, r);
   if (r.shots?.length && r.kind !== "script-to-cut") {
     // prompts edited in the preview, in target order

@@ -146,6 +146,22 @@ function markerRange(s: SequenceSnapshot, m: Marker, fallback: Ticks): TickRange
   return end > start ? { start, end } : null;
 }
 
+/**
+ * B-roll under words: one target per transcript stretch (sequence time), framed to whole frames,
+ * above the picture there and below any protected title, like marker B-roll.
+ */
+export function targetsFromRanges(s: SequenceSnapshot, ranges: readonly { id: string; start: Ticks; end: Ticks; prompt: string }[], protectedClipIds: ReadonlySet<string> = new Set()): Target[] {
+  const out: Target[] = [];
+  for (const r of ranges) {
+    const start = snapToFrame(r.start, s.rate, "nearest");
+    const end = snapToFrame(r.end, s.rate, "nearest");
+    if (end <= start || start < 0n) continue;
+    const range = { start, end };
+    out.push(withBase(s, { id: `words-${r.id}`, range, prompt: r.prompt, baseTrackIndex: -1, kind: "broll", context: markerNotes(s, range) }, protectedClipIds));
+  }
+  return out;
+}
+
 /** Placeholders become targets of the same range; the original is disabled when the shot lands. */
 export function targetsFromPlaceholders(s: SequenceSnapshot, placeholders: readonly Placeholder[], prompt = ""): Target[] {
   return placeholders.map((p) => {

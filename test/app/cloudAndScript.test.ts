@@ -1,0 +1,173 @@
+/**
+ * Use cases through the real backends: fal.ai on the loopback fake provider (continuity frames as
+ * reference images), script to rough cut through the script service, B-roll under transcript words.
+ */
+import type { GenerateRequest } from "../../src/app/api";
+import { createCutaway, type Cutaway } from "../../src/app/cutaway";
+import { createScriptService } from "../../src/app/scriptService";
+import { apiKeyName } from "../../src/app/settings";
+import { createBackendCatalog } from "../../src/backends/catalog";
+import { encodePng } from "../../src/backends/slate/png";
+import { framesToTicks, snapToFrame, ticksFromSeconds } from "../../src/core/time";
+import { FileSettingsStore } from "../../src/host/common/fileSettingsStore";
+import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
+import { MemorySecretStore } from "../../src/host/memory/memorySecretStore";
+import { PremiereEditorHost } from "../../src/host/premiere/premiereEditorHost";
+import { demoSequence } from "../../src/host/sim/demoSequence";
+import { createPremiereSim, type PremiereSim } from "../../src/host/sim/premiereSim";
+import { stateFromSnapshot } from "../../src/host/sim/seed";
+import { FalMode } from "../fake/falMode";
+import { FakeServer } from "../fake/server";
+import { expectUntouched } from "../host/helpers";
+import { fakeMp4 } from "../support/media";
+import { scaledClock } from "../support/scaledClock";
+
+jest.setTimeout(30_000);
+
+let server: FakeServer;
+let mode: FalMode;
+beforeEach(async () => {
+  mode = new FalMode(fakeMp4(32 * 1024, 9));
+  mode.queuedPolls = 1;
+  server = await new FakeServer([mode]).start();
+});
+afterEach(() => server.stop());
+
+interface Rig {
+  app: Cutaway;
+  sim: PremiereSim;
+  host: PremiereEditorHost;
+  exported: bigint[];
+}
+
+async function rig(): Promise<Rig> {
+  const files = new MemoryFileStore();
+  const exported: bigint[] = [];
+  const sim = createPremiereSim(stateFromSnapshot(demoSequence()), {
+    projectPath: "/projects/Harbour/Harbour.prproj",
+    exportFrame: async (dir, name, w, h, at) => {
+      exported.push(at);
+      await files.writeAtomic(`${dir}/${name}`, encodePng(16, 9, new Uint8Array(16 * 9 * 3).fill(80)));
+      return true;
+    },
+  });
+  const host = new PremiereEditorHost(sim.module, { sleep: async () => undefined });
+  const clock = scaledClock(200);
+  const secrets = new MemorySecretStore();
+  await secrets.set(apiKeyName("fal"), "fal-key-for-tests");
+  const backends = createBackendCatalog({ fetch, clock, only: ["slate", "fal"], baseUrls: { fal: server.baseUrl } });
+  const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock, backends, script: createScriptService(fetch) });
+  await app.start();
+  return { app, sim, host, exported };
+}
+
+async function settle(app: Cutaway, requestId: string): Promise<void> {
+  for (let i = 0; i < 3000; i++) {
+    const jobs = app.engine.list().filter((j) => j.requestId === requestId);
+    if (jobs.length && jobs.every((j) => j.state === "placed" || j.state === "failed")) {
+      await app.idle();
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error("request did not settle");
+}
+
+const fill: GenerateRequest = { kind: "fill-gaps", scope: "all-gaps", prompt: "harbour at dawn", stylePreset: "none", backend: "fal", model: "fal-ai/veo3.1/fast", takes: 1, continuity: true, placement: "all-at-once", mode: "generate" };
+
+test("fill gaps on fal: the frame before and after each gap is exported and sent as first and last frame", async () => {
+  const r = await rig();
+  const before = await r.host.snapshot();
+  const { requestId, preview } = await r.app.run(fill, { confirmed: true });
+  await settle(r.app, requestId);
+  const after = await r.host.snapshot();
+  expectUntouched(before, after);
+  const placed = after.videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance);
+  expect(placed).toHaveLength(preview.items.length);
+  const frame = framesToTicks(1, after.rate);
+  for (const c of placed) {
+    expect(r.exported).toContain(c.start - frame);
+    if (c.end < before.end) expect(r.exported).toContain(c.end);
+    expect(c.provenance).toMatchObject({ backend: "fal", model: "fal-ai/veo3.1/fast", prompt: "harbour at dawn", slate: false });
+    expect(c.provenance!.jobId.startsWith(requestId)).toBe(true);
+  }
+  const inputs = [...mode.jobs.values()];
+  expect(inputs).toHaveLength(preview.items.length);
+  for (const j of inputs) {
+    expect(j.endpoint).toBe("fal-ai/veo3.1/fast/first-last-frame-to-video");
+    expect(String((j.input as Record<string, unknown>)["first_frame_url"])).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+  }
+  await r.app.dispose();
+});
+
+test("continuity off: nothing is exported and the text-to-video endpoint is used", async () => {
+  const r = await rig();
+  const { requestId } = await r.app.run({ ...fill, continuity: false, scope: "playhead" }, { confirmed: true });
+  await settle(r.app, requestId);
+  expect(r.exported).toEqual([]);
+  const endpoints = [...mode.jobs.values()].map((j) => j.endpoint);
+  expect(endpoints.length).toBeGreaterThan(0);
+  expect(new Set(endpoints)).toEqual(new Set(["fal-ai/veo3.1/fast"]));
+  await r.app.dispose();
+});
+
+const SCRIPT = `Title: Last Light
+
+INT. LIGHTHOUSE - NIGHT
+
+ELENA (70s, silver braid) polishes the great lens.
+
+TOMAS
+They switch it off at midnight.
+
+EXT. CLIFF - DAWN
+
+The beam goes dark. (4s)
+`;
+
+test("script to rough cut: a new sequence named after the script, shots end to end with their durations, drafted as slates", async () => {
+  const r = await rig();
+  const breakdown = await r.app.breakdownScript(SCRIPT, { stylePreset: "cinematic 35mm" });
+  expect(breakdown.title).toBe("Last Light");
+  const shots = breakdown.shots.map((s, i) => (i === 1 ? { ...s, prompt: "Close on weathered hands polishing brass" } : s));
+  const { requestId } = await r.app.run({ ...fill, kind: "script-to-cut", scope: "script", shots, destination: "new-sequence", sequenceName: breakdown.title!, backend: "slate", model: "slate", mode: "draft", continuity: false }, { confirmed: true });
+  await settle(r.app, requestId);
+  const seq = await r.host.snapshot();
+  expect(seq.name).toBe("Last Light");
+  const clips = seq.videoTracks.flatMap((t) => t.clips).sort((a, b) => (a.start < b.start ? -1 : 1));
+  expect(clips).toHaveLength(shots.length);
+  expect(clips[0]!.start).toBe(0n);
+  for (let i = 1; i < clips.length; i++) expect(clips[i]!.start).toBe(clips[i - 1]!.end);
+  const secs = (c: (typeof clips)[number]) => Number(c.end - c.start) / 254_016_000_000;
+  expect(secs(clips.at(-1)!)).toBeCloseTo(4, 1);
+  expect(clips.every((c) => c.provenance?.slate === true)).toBe(true);
+  expect(clips[1]!.provenance!.prompt).toBe("Close on weathered hands polishing brass");
+  // the editor's original sequence is still there, untouched
+  expect(r.sim.core.state.sequences.map((s) => s.name)).toEqual(expect.arrayContaining(["Last Light", demoSequence().name]));
+  await r.app.dispose();
+});
+
+test("B-roll under transcript words lands on the words' time ranges, above the picture", async () => {
+  const r = await rig();
+  const srt = "1\n00:00:12,000 --> 00:00:15,500\nHer name is Anna.\n\n2\n00:00:20,000 --> 00:00:23,500\nThe boats went out before dawn.\n\n3\n00:00:40,000 --> 00:00:44,000\nNobody fishes here now.\n";
+  const words = await r.app.breakdownScript(srt, { stylePreset: "documentary handheld" });
+  expect(words.shots.map((s) => s.sourceRange)).toEqual([{ startSeconds: 12, endSeconds: 15.5 }, { startSeconds: 20, endSeconds: 23.5 }, { startSeconds: 40, endSeconds: 44 }]);
+  const before = await r.host.snapshot();
+  const { requestId, preview } = await r.app.run({ ...fill, kind: "broll", scope: "script", shots: words.shots, backend: "slate", model: "slate", mode: "draft", continuity: false }, { confirmed: true });
+  // the first stretch sits under the lower third: refused with a reason, never placed over the title
+  expect(preview.warnings).toEqual(["No free track between the picture and the title on V2; free a track below the title and try again."]);
+  await settle(r.app, requestId);
+  const after = await r.host.snapshot();
+  expectUntouched(before, after);
+  const placed = after.videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance).sort((a, b) => (a.start < b.start ? -1 : 1));
+  const at = (seconds: number) => snapToFrame(ticksFromSeconds(seconds), after.rate, "nearest");
+  expect(placed.map((c) => [c.start, c.end])).toEqual([
+    [at(20), at(23.5)],
+    [at(40), at(44)],
+  ]);
+  for (const c of placed) {
+    const under = before.videoTracks.flatMap((t) => t.clips).filter((x) => x.start < c.end && x.end > c.start && x.mediaKind !== "graphic" && x.mediaKind !== "title");
+    expect(c.trackIndex).toBeGreaterThan(Math.max(...under.map((x) => x.trackIndex)));
+  }
+  await r.app.dispose();
+});
