@@ -60,6 +60,7 @@ export class JobEngine {
   private readonly controllers = new Map<string, AbortController>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly gates = new Map<string, Gate>();
+  private readonly downloads = new Map<string, Gate>();
   private readonly rates = new Map<string, RateGate>();
   private readonly typical = new Map<string, number>();
   private readonly listeners = new Set<Listener>();
@@ -186,6 +187,12 @@ export class JobEngine {
     return g;
   }
 
+  private downloadGate(backend: GenerationBackend): Gate {
+    let g = this.downloads.get(backend.id);
+    if (!g) this.downloads.set(backend.id, (g = new Gate(this.o.concurrency?.(backend.id) ?? backend.capabilities().concurrency)));
+    return g;
+  }
+
   private rate(backend: GenerationBackend): RateGate {
     let r = this.rates.get(backend.id);
     if (!r) this.rates.set(backend.id, (r = new RateGate(this.o.clock, backend.capabilities().requestsPerMinute)));
@@ -241,14 +248,23 @@ export class JobEngine {
     let job = this.jobs.get(id)!;
     const backend = this.o.backend(job.backend);
     if (!backend) return this.fail(job, new GenerationError("invalid_request", `The backend "${job.backend}" is not available; pick another in the panel.`));
-    const release = await this.gate(backend).acquire(signal);
+    let completed: Extract<JobStatus, { state: "completed" }> | null = null;
+    if (job.state !== "ready") {
+      // the provider's slot is held from submit to finish; the download (usually from a CDN) does
+      // not hold it, so the next shot starts rendering while this one is fetched
+      const release = await this.gate(backend).acquire(signal);
+      try {
+        if (job.state === "planned") job = await this.submit(job, backend, signal);
+        if (job.state === "submitting") job = await this.reconcile(job, backend, signal);
+        if (job.state === "submitted" || job.state === "running") ({ job, completed } = await this.poll(job, backend, signal));
+      } finally {
+        release();
+      }
+    }
+    if (job.state !== "ready") return;
+    const release = await this.downloadGate(backend).acquire(signal);
     try {
-      if (job.state === "planned") job = await this.submit(job, backend, signal);
-      if (job.state === "submitting") job = await this.reconcile(job, backend, signal);
-      if (job.state === "failed") return;
-      let completed: Extract<JobStatus, { state: "completed" }> | null = null;
-      if (job.state === "submitted" || job.state === "running") ({ job, completed } = await this.poll(job, backend, signal));
-      if (job.state === "ready") await this.download(job, backend, completed, signal);
+      await this.download(job, backend, completed, signal);
     } finally {
       release();
     }
@@ -338,6 +354,8 @@ export class JobEngine {
     const key = `${job.backend}/${job.request.model}`;
     let retryAfter: number | undefined;
     let transientFailures = 0;
+    /** elapsed time of the last look that found it unfinished: completion lies between that and now */
+    let lastUnfinished: number | null = null;
     let first = backend.capabilities().local === true;
     for (;;) {
       const now = this.o.clock.now();
@@ -362,7 +380,10 @@ export class JobEngine {
         return { job: this.jobs.get(job.id)!, completed: null };
       }
       if (st.state === "completed") {
-        this.learn(key, this.o.clock.now() - (job.submittedAt ?? this.o.clock.now()));
+        const doneAt = this.o.clock.now() - (job.submittedAt ?? this.o.clock.now());
+        // learn the middle of the window it finished in, not when it was seen: otherwise every
+        // detection delay inflates the estimate and the next shot's polls drift later
+        this.learn(key, lastUnfinished === null ? doneAt : (lastUnfinished + doneAt) / 2);
         const ready: JobRecord = { ...job, state: "ready", progress: 1, ...(st.expiresAt !== undefined ? { expiresAt: st.expiresAt } : {}), ...(st.costUsd !== undefined ? { costUsd: st.costUsd } : {}) };
         await this.save(ready);
         return { job: ready, completed: st };
@@ -374,6 +395,7 @@ export class JobEngine {
         ...(st.state === "queued" && st.queuePosition !== undefined ? { queuePosition: st.queuePosition } : { queuePosition: undefined }),
         ...(st.state === "running" && st.etaSeconds !== undefined ? { etaSeconds: st.etaSeconds } : {}),
       };
+      lastUnfinished = this.o.clock.now() - (job.submittedAt ?? this.o.clock.now());
       if (job.state !== "running") await this.save(next);
       else this.note(next);
       job = next;

@@ -28,13 +28,20 @@ export function nextPollDelay(p: PaceInput, limits: PaceLimits = DEFAULT_PACE): 
   let total: number | null = null;
   if (p.etaSeconds !== undefined && p.etaSeconds >= 0) total = p.elapsedMs + p.etaSeconds * 1000;
   else if (p.progress !== undefined && p.progress > 0.02 && p.progress < 1) total = p.elapsedMs / p.progress;
-  else if (p.typicalMs !== undefined && p.typicalMs > 0) total = Math.max(p.typicalMs, p.elapsedMs * 1.1);
+  else if (p.typicalMs !== undefined && p.typicalMs > 0) {
+    const t = p.typicalMs;
+    // overdue: short steps at first (it is probably about to finish), backing off as it runs later
+    if (p.elapsedMs >= t) return clamp(Math.max(t * 0.03, (p.elapsedMs - t) * 0.1));
+    total = t;
+  }
   if (total !== null) {
     const remaining = Math.max(0, total - p.elapsedMs);
-    // far from the end: jump most of the way; near it: short steps of 4% of the whole, so the
-    // finish is seen ~2% late on average, at the cost of two or three more polls per job
-    return clamp(Math.max(remaining * 0.6, total * 0.04));
+    // far from the end: jump most of the way there
+    if (remaining > total * 0.1) return clamp(Math.max(remaining * 0.6, total * 0.03));
+    // near it: aim just past the predicted finish, so a job that keeps to time is seen ~1% late
+    return clamp(Math.max(remaining + total * 0.01, total * 0.02));
   }
-  // nothing known: the first look comes soon, then 10% of the time elapsed so far
-  return clamp(Math.max(limits.minMs * 2, p.elapsedMs * 0.1));
+  // nothing known: the first look comes soon, then 6% of the time elapsed so far (the finish is
+  // seen ≤6% late, and the window it is learned from is narrow enough to aim the next shot by)
+  return clamp(Math.max(limits.minMs * 2, p.elapsedMs * 0.06));
 }

@@ -69,6 +69,8 @@ export interface FakeMode {
 
 export interface RecordedRequest extends FakeRequest {
   readonly endpoint: string;
+  /** wall clock when it arrived (ms) */
+  readonly at: number;
 }
 
 export class FakeServer {
@@ -167,7 +169,7 @@ export class FakeServer {
     const endpoint = m.route.name ?? `${m.route.method} ${m.route.pattern}`;
     const n = (this.counts.get(endpoint) ?? 0) + 1;
     this.counts.set(endpoint, n);
-    this.requests.push({ ...fakeReq, endpoint });
+    this.requests.push({ ...fakeReq, endpoint, at: Date.now() });
 
     const faults = this.faults.filter((f) => {
       if (f.endpoint !== endpoint) return false;
