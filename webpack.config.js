@@ -21,13 +21,17 @@ function pluginBuild(mode) {
     mode,
     target: "web",
     entry: { index: "./src/entry/uxp.tsx" },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true, library: { type: "commonjs2" } },
+    // lazy chunks (the LLM SDK) load through UXP's require() of a file beside index.js: UXP has no
+    // dynamic <script> loading to rely on, but require() of a relative path works in every version
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", chunkFilename: "[name].js", clean: true, library: { type: "commonjs2" }, chunkFormat: "commonjs", chunkLoading: "require" },
     // UXP forbids eval without allowCodeGenerationFromStrings: always use real source-map files.
     devtool: "source-map",
     externals: { uxp: "commonjs2 uxp", premierepro: "commonjs2 premierepro", fs: "commonjs2 fs", os: "commonjs2 os", path: "commonjs2 path" },
-    resolve: { extensions: [".tsx", ".ts", ".js"] },
+    resolve: { extensions: [".tsx", ".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
     module: { rules: [tsRule] },
     performance: { hints: false },
+    // one lazy file for the LLM path (SDK included), not a vendor split the package check must guess at
+    optimization: { splitChunks: false },
     plugins: [
       new CopyPlugin({
         patterns: [
@@ -49,7 +53,7 @@ function workbenchBuild(mode) {
     entry: { workbench: entry },
     output: { path: path.resolve(__dirname, "build/workbench"), filename: "[name].js", clean: true },
     devtool: "source-map",
-    resolve: { extensions: [".tsx", ".ts", ".js"] },
+    resolve: { extensions: [".tsx", ".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
     module: { rules: [tsRule] },
     performance: { hints: false },
     plugins: [new CopyPlugin({ patterns: [{ from: "src/entry/workbench.html", to: "index.html" }, { from: "plugin/icons", to: "icons" }] })],

@@ -3,26 +3,35 @@
  * LLM client made from the editor's key and settings, and shots turned into editable drafts.
  */
 import type { ScriptResult } from "../script/breakdown";
-import { llmClient } from "../script/llm/llmCalls";
-import { breakdownScript, ideaToScript, type LlmAccess } from "../script/service";
+import type { LlmAccess } from "../script/llm/llmErrors";
+import { breakdownScript, ideaToScript } from "../script/service";
 import type { ScriptHint } from "../script/parse/detect";
 import type { ScriptBreakdownView, ShotDraft } from "./api";
 import type { ScriptService, ScriptServiceOptions } from "./cutaway";
 import type { Fetch } from "./ports";
 
+/** A dynamic import in the bundles (its own chunk); tests reach the LLM through src/script directly. */
+function loadLlm(): Promise<typeof import("../script/llm/llmCalls.js")> {
+  return import(/* webpackChunkName: "llm" */ "../script/llm/llmCalls.js");
+}
+
 const FORMATS: readonly ScriptHint[] = ["fountain", "plain", "transcript", "auto"];
 
 export function createScriptService(fetchImpl: Fetch): ScriptService {
-  const access = (o: ScriptServiceOptions): LlmAccess | null =>
-    o.apiKey ? { client: llmClient({ apiKey: o.apiKey, model: o.llmModel, ...(o.llmBaseUrl ? { baseURL: o.llmBaseUrl } : {}), fetch: fetchImpl }), model: o.llmModel } : null;
+  // the openai SDK is most of the bundle's weight: it loads (a separate chunk) only once a key is set
+  const access = async (o: ScriptServiceOptions): Promise<LlmAccess | null> => {
+    if (!o.apiKey) return null;
+    const { llmAccess } = await loadLlm();
+    return llmAccess({ apiKey: o.apiKey, model: o.llmModel, ...(o.llmBaseUrl ? { baseURL: o.llmBaseUrl } : {}), fetch: fetchImpl });
+  };
   return {
     async breakdown(text, o) {
       const format = FORMATS.find((f) => f === o.format) ?? "auto";
-      const r = await breakdownScript(text, { style: o.stylePreset, maxPromptChars: o.maxPromptChars, wordsPerSecond: o.wordsPerSecond, format, useLlm: o.useLlm ?? false, llm: access(o) });
+      const r = await breakdownScript(text, { style: o.stylePreset, maxPromptChars: o.maxPromptChars, wordsPerSecond: o.wordsPerSecond, format, useLlm: o.useLlm ?? false, llm: o.useLlm ? await access(o) : null });
       return view(r);
     },
     async ideaToScript(idea, o) {
-      const r = await ideaToScript(idea, { style: o.stylePreset, maxPromptChars: o.maxPromptChars, wordsPerSecond: o.wordsPerSecond, llm: access(o) });
+      const r = await ideaToScript(idea, { style: o.stylePreset, maxPromptChars: o.maxPromptChars, wordsPerSecond: o.wordsPerSecond, llm: await access(o) });
       return { ...view(r), script: r.script };
     },
   };

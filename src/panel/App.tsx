@@ -18,9 +18,11 @@ export function App(p: { api: CutawayApi }) {
   const state = useAppState(p.api);
   const [tab, setTab] = useState<Tab>("fill");
   const [choice, setChoice] = useState<Choice>({ backend: state.settings.defaultBackend, model: state.settings.defaultModel, takes: 1, style: state.settings.defaultStyle, continuity: false });
+  useEffect(() => mark("cutaway:first-render"), []);
   useEffect(() => {
     // once settings and providers are loaded, start from the saved defaults
     if (!state.ready) return;
+    mark("cutaway:ready");
     const provider = state.providers.find((x) => x.id === state.settings.defaultBackend && !x.purpose) ?? state.providers.find((x) => !x.purpose);
     if (provider) setChoice((c) => ({ ...c, backend: provider.id, model: provider.models.find((m) => m.id === state.settings.defaultModel)?.id ?? provider.models[0]?.id ?? "", style: state.settings.defaultStyle }));
   }, [state.ready]);
@@ -81,5 +83,15 @@ export class ErrorBoundary extends React.Component<{ children: React.ReactNode }
       );
     }
     return this.props.children;
+  }
+}
+
+/** Performance marks for the first-render bench; absent `performance` (older UXP) is fine. */
+function mark(name: string): void {
+  const perf = (globalThis as { performance?: { mark?: (n: string) => unknown } }).performance;
+  try {
+    perf?.mark?.(name);
+  } catch {
+    // marks are for measuring only
   }
 }

@@ -3,19 +3,15 @@
  * works, else the deterministic one with a notice saying why; an idea becomes a Fountain script
  * (by the LLM, or as an outline to edit) that then takes the same path as any pasted script.
  */
-import type OpenAI from "openai";
 import { breakdownParsed, breakdownText, type PromptedShot, type ScriptOptions, type ScriptResult } from "./breakdown";
-import { LlmUnavailable, llmScript, llmShotList } from "./llm/llmCalls";
+import { LlmUnavailable, type LlmAccess } from "./llm/llmErrors";
 import type { LlmBreakdown } from "./llm/schemas";
 import { parseFountain } from "./parse/fountain";
 import { finishPrompt } from "./prompts/buildPrompt";
 import type { SceneContext } from "./shots/shot";
 import { DEFAULT_BREAKDOWN } from "./shots/shot";
 
-export interface LlmAccess {
-  readonly client: OpenAI;
-  readonly model: string;
-}
+export type { LlmAccess };
 
 export interface BreakdownRequest extends ScriptOptions {
   readonly useLlm?: boolean;
@@ -32,7 +28,7 @@ export async function breakdownScript(text: string, r: BreakdownRequest): Promis
   if (!r.llm) return withNotice(breakdownText(text, r), NO_KEY);
   if (!text.trim()) return breakdownText(text, r);
   try {
-    const answer = await llmShotList(r.llm.client, r.llm.model, text, r.style, r.signal);
+    const answer = await r.llm.shotList(text, r.style, r.signal);
     const shots = fromLlm(answer, r);
     if (!shots.length) throw new LlmUnavailable("invalid", "The AI found no shots.");
     return { format: "llm", ...(answer.title?.trim() ? { title: answer.title.trim().slice(0, 200) } : {}), shots, notices: [] };
@@ -48,7 +44,7 @@ export async function ideaToScript(idea: string, r: Omit<BreakdownRequest, "useL
   let notice: string | null = null;
   if (r.llm) {
     try {
-      const s = await llmScript(r.llm.client, r.llm.model, clean, r.signal);
+      const s = await r.llm.script(clean, r.signal);
       const doc = parseFountain(s.fountain);
       if (!doc.title && s.title.trim()) doc.title = s.title.trim().slice(0, 200);
       const result = breakdownParsed(doc, r);

@@ -1,6 +1,6 @@
 /** The LLM breakdown and idea → script through the openai SDK, against the fake Responses endpoint. */
 import { breakdownText } from "../../src/script/breakdown";
-import { llmClient } from "../../src/script/llm/llmCalls";
+import { llmAccess } from "../../src/script/llm/llmCalls";
 import { breakdownScript, ideaToScript, type LlmAccess } from "../../src/script/service";
 import { FakeServer } from "../fake/server";
 import { ResponsesMode } from "../fake/responsesMode";
@@ -16,7 +16,7 @@ let llm: LlmAccess;
 beforeEach(async () => {
   mode = new ResponsesMode();
   server = await new FakeServer([mode]).start();
-  llm = { client: llmClient({ apiKey: KEY, model: "gpt-test", baseURL: `${server.baseUrl}/v1`, fetch }), model: "gpt-test" };
+  llm = llmAccess({ apiKey: KEY, model: "gpt-test", baseURL: `${server.baseUrl}/v1`, fetch });
 });
 afterEach(() => server.stop());
 

@@ -7,6 +7,7 @@
 import OpenAI from "openai";
 import { zodTextFormat } from "openai/helpers/zod";
 import { z } from "zod";
+import { LlmUnavailable, type LlmAccess } from "./llmErrors";
 import { llmBreakdownSchema, llmScriptSchema, type LlmBreakdown, type LlmScript } from "./schemas";
 
 export interface LlmConfig {
@@ -19,17 +20,7 @@ export interface LlmConfig {
   readonly timeoutMs?: number;
 }
 
-export type LlmFailure = "auth" | "refused" | "invalid" | "rate_limited" | "unreachable";
-
-export class LlmUnavailable extends Error {
-  constructor(
-    readonly reason: LlmFailure,
-    message: string,
-  ) {
-    super(message);
-    this.name = "LlmUnavailable";
-  }
-}
+export { LlmUnavailable };
 
 /** Bounds what is sent: a 5 MB paste is not a prompt. */
 export const MAX_LLM_INPUT_CHARS = 60_000;
@@ -54,6 +45,15 @@ const BREAKDOWN_INSTRUCTIONS = `You are a film editor's assistant. Break the tex
 Never put quoted text, captions or dialogue into a prompt.`;
 
 const IDEA_INSTRUCTIONS = `You are a screenwriter. From a one-line idea, write a short film script (1 to 3 scenes, 6 to 14 visual beats, about 60 to 90 seconds of screen time) in Fountain format: scene headings like "EXT. HARBOUR - DAWN", action paragraphs that describe what is seen, characters introduced in capitals with a short description at first mention, little dialogue. Return the title and the Fountain text.`;
+
+/** The LLM as the script use cases see it: this module (and the SDK) loads only when a key is set. */
+export function llmAccess(c: LlmConfig): LlmAccess {
+  const client = llmClient(c);
+  return {
+    shotList: (text, style, signal) => llmShotList(client, c.model, text, style, signal),
+    script: (idea, signal) => llmScript(client, c.model, idea, signal),
+  };
+}
 
 export async function llmShotList(client: OpenAI, model: string, text: string, style: string, signal?: AbortSignal): Promise<LlmBreakdown> {
   const input = `Style: ${style === "none" ? "natural, realistic" : style}\n\n${text.slice(0, MAX_LLM_INPUT_CHARS)}`;
