@@ -191,6 +191,11 @@ export interface SettingsView {
   readonly concurrency: number;
   readonly placement: PlacementMode;
   readonly baseUrls: Readonly<Record<string, string>>;
+  /** the ComfyUI workflow (API-format JSON), or null */
+  readonly comfyWorkflow: string | null;
+  readonly llmModel: string;
+  readonly llmBaseUrl: string | null;
+  readonly wordsPerSecond: number;
 }
 
 export interface AppState {

@@ -18,7 +18,8 @@ import { RequestLog } from "./requestLog";
 import { Arrivals } from "./run/arrivals";
 import { planRequest } from "./run/planRequest";
 import { startRequest } from "./run/startRequest";
-import { apiKeyName, loadSettings, mergeSettings, STYLE_PRESETS, type Settings, DEFAULT_SETTINGS } from "./settings";
+import { workflowProblem } from "../backends/comfyui/workflow";
+import { apiKeyName, loadSettings, mergeSettings, settingsPatchProblem, STYLE_PRESETS, type Settings, DEFAULT_SETTINGS } from "./settings";
 import { placeholderRules, targetSummaries } from "./targets";
 import { sequenceView } from "./views";
 
@@ -73,6 +74,10 @@ function settingsView(s: Settings): SettingsView {
     concurrency: s.concurrency,
     placement: s.placement,
     baseUrls: s.baseUrls,
+    comfyWorkflow: s.comfyWorkflow,
+    llmModel: s.llmModel,
+    llmBaseUrl: s.llmBaseUrl,
+    wordsPerSecond: s.wordsPerSecond,
   };
 }
 
@@ -294,6 +299,8 @@ export function createCutaway(deps: AppDeps): Cutaway {
     },
     async saveSettings(patch) {
       await guarded(async () => {
+        const problem = settingsPatchProblem(patch as Partial<Settings>) ?? (patch.comfyWorkflow ? workflowProblem(patch.comfyWorkflow) : null);
+        if (problem) throw new CutawayError("bad_setting", problem);
         const { placeholderPatterns, ...rest } = patch;
         settings = mergeSettings(settings, { ...rest, ...(placeholderPatterns ? { placeholderPatterns: [...placeholderPatterns] } : {}) });
         await deps.settings.save(settings);

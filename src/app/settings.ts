@@ -24,7 +24,7 @@ export const settingsSchema = z.object({
   concurrency: z.number().int().min(1).max(16).catch(4),
   placement: z.enum(["as-they-arrive", "all-at-once"]).catch("as-they-arrive"),
   /** per-backend base URL overrides (gateways, ComfyUI servers) */
-  baseUrls: z.record(z.string(), z.string().url()).catch({}),
+  baseUrls: z.record(z.string(), z.string().min(1)).catch({}),
   /** the LLM that breaks scripts down and writes scripts from ideas (OpenAI Responses API) */
   llmModel: z.string().min(1).catch("gpt-5-mini"),
   /** an OpenAI-compatible server for the LLM; OpenAI's own when null */
@@ -53,6 +53,30 @@ export async function loadSettings(store: SettingsStore): Promise<Settings> {
   }
   const parsed = settingsSchema.safeParse(raw && typeof raw === "object" ? raw : {});
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+/**
+ * Checks what the editor typed before it is saved: a wrong server address or workflow must be said
+ * at once, not found later as a failed shot (or silently dropped by the schema's fallbacks).
+ */
+export function settingsPatchProblem(patch: Partial<Settings>): string | null {
+  for (const [id, value] of Object.entries(patch.baseUrls ?? {})) {
+    // ComfyUI takes several workers: "http://gpu1:8188, http://gpu2:8188"
+    for (const url of value.split(id === "comfyui" ? /[,\s]+/ : /$^/).filter(Boolean)) {
+      if (!isHttpUrl(url)) return `"${url}" is not a server address for ${id}; enter it like http://localhost:8188.`;
+    }
+  }
+  if (patch.llmBaseUrl && !isHttpUrl(patch.llmBaseUrl)) return `"${patch.llmBaseUrl}" is not a server address; enter it like https://api.openai.com/v1.`;
+  return null;
+}
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s.trim());
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
 }
 
 export function mergeSettings(current: Settings, patch: Partial<Settings>): Settings {

@@ -172,3 +172,13 @@ export function comfyWorkflow(input: z.input<typeof comfyWorkflowSchema>): Comfy
   parseComfyGraph(w.workflow);
   return w;
 }
+
+/** The editor's pasted workflow, checked as Settings saves it: null when usable, else what is wrong. */
+export function workflowProblem(json: string): string | null {
+  try {
+    parseComfyGraph(json);
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : "The ComfyUI workflow could not be read.";
+  }
+}

@@ -2,6 +2,7 @@
 import React, { useState } from "react";
 import type { AppState, CutawayApi, PlacementMode } from "../../app/api";
 import { Button, Detail, Heading, Picker, TextField } from "../widgets/widgets";
+import { ServerSettings } from "./ServerSettings";
 
 function KeyRow(p: { api: CutawayApi; id: string; label: string; hasKey: boolean }) {
   const [value, setValue] = useState("");
@@ -34,6 +35,7 @@ export function SettingsPanel(p: { api: CutawayApi; state: AppState }) {
       {p.state.providers.filter((x) => x.needsKey).map((x) => (
         <KeyRow key={x.id} api={p.api} id={x.id} label={x.label} hasKey={x.hasKey} />
       ))}
+      <ServerSettings api={p.api} state={p.state} />
       <Heading>Media</Heading>
       <div className="cw-row">
         <TextField value={folder} onChange={setFolder} placeholder="Beside the project: <project>/Cutaway Media" />
