@@ -21,7 +21,9 @@ function copy(text: string): void {
 
 export function JobRow(p: { job: JobView; api: CutawayApi }) {
   const j = p.job;
-  const eta = j.etaSeconds !== undefined ? ` · ${Math.ceil(j.etaSeconds)} s left` : j.queuePosition !== undefined ? ` · #${j.queuePosition + 1} in queue` : "";
+  // a wait only means something while the provider still has the shot
+  const waiting = j.state === "submitted" || j.state === "running";
+  const eta = !waiting ? "" : j.etaSeconds !== undefined ? ` · ${Math.ceil(j.etaSeconds)} s left` : j.queuePosition !== undefined ? ` · #${j.queuePosition + 1} in queue` : "";
   return (
     <div className={`cw-job cw-job-${j.state}`} data-testid="job" data-state={j.state} data-job={j.id}>
       <div className="cw-job-head">

@@ -2,8 +2,9 @@
  * Script to rough cut: paste a script (Fountain, plain text, transcript) or an idea, break it down,
  * edit prompts and durations, then draft or generate the shots end to end.
  */
-import React, { useState } from "react";
-import type { AppState, CutawayApi, ScriptBreakdownView, ShotDraft } from "../../app/api";
+import React, { useEffect, useState } from "react";
+import type { AppState, CutawayApi, GenerateRequest, PlanPreview, ScriptBreakdownView, ShotDraft } from "../../app/api";
+import { CutawayError } from "../../core/errors";
 import { BackendPicker, type Choice } from "./GeneratePanel";
 import { Button, Detail, Picker, TextField } from "../widgets/widgets";
 
@@ -20,13 +21,47 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
     if (b.script) setText(b.script);
   };
   const edit = (i: number, patch: Partial<ShotDraft>): void => setShots((list) => list.map((s, k) => (k === i ? { ...s, ...patch } : s)));
-  const run = (mode: "generate" | "draft"): void => {
-    void p.api
-      .run(
-        { kind: "script-to-cut", scope: "script", shots, stylePreset: p.choice.style, backend: p.choice.backend, model: p.choice.model, takes: p.choice.takes, continuity: false, placement: p.state.settings.placement, destination, sequenceName: breakdown?.title ?? "Cutaway rough cut", mode },
-        { confirmed: mode === "draft" },
-      )
-      .catch(() => undefined);
+  const [preview, setPreview] = useState<PlanPreview | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const request = (mode: GenerateRequest["mode"]): GenerateRequest => ({
+    kind: "script-to-cut",
+    scope: "script",
+    shots,
+    stylePreset: p.choice.style,
+    backend: p.choice.backend,
+    model: p.choice.model,
+    takes: p.choice.takes,
+    continuity: false,
+    placement: p.state.settings.placement,
+    destination,
+    sequenceName: breakdown?.title ?? "Cutaway rough cut",
+    mode,
+  });
+
+  // the cost of the shot list, live as prompts, durations and the backend change
+  const key = JSON.stringify([shots, p.choice, destination]);
+  useEffect(() => {
+    if (!shots.length) return;
+    let live = true;
+    const t = setTimeout(() => {
+      p.api.preview(request("dry-run")).then(
+        (pv) => live && (setPreview(pv), setProblem(null)),
+        (e: unknown) => live && (setPreview(null), setProblem(e instanceof Error ? e.message : String(e))),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [key]);
+
+  const run = (mode: "generate" | "draft", confirmed = mode === "draft"): void => {
+    setConfirm(null);
+    p.api.run(request(mode), { confirmed }).catch((e: unknown) => {
+      // above the editor's threshold: ask, exactly as the Fill tab does (other errors are notices)
+      if (e instanceof CutawayError && e.code === "confirm_required") setConfirm(e.message);
+    });
   };
 
   return (
@@ -57,9 +92,21 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
       {shots.length ? (
         <>
           <BackendPicker state={p.state} choice={p.choice} onChange={p.onChoice} />
+          <Detail testId="script-estimate">{problem ?? preview?.estimate.summary ?? "…"}</Detail>
+          {confirm ? (
+            <div className="cw-confirm" data-testid="script-confirm">
+              <span>{confirm}</span>
+              <Button variant="cta" onClick={() => run("generate", true)} testId="script-confirm-yes">
+                Spend it
+              </Button>
+              <Button quiet onClick={() => setConfirm(null)}>
+                Not now
+              </Button>
+            </div>
+          ) : null}
           <div className="cw-row">
             <Picker testId="destination" value={destination} options={[{ value: "playhead", label: "At the playhead, new track" }, { value: "new-sequence", label: "A new sequence" }]} onChange={(v) => setDestination(v === "new-sequence" ? "new-sequence" : "playhead")} />
-            <Button variant="cta" onClick={() => run("generate")} testId="script-generate">
+            <Button variant="cta" onClick={() => run("generate")} disabled={preview?.estimate.overBudget === true || p.state.busy} testId="script-generate">
               Generate {shots.length} shots
             </Button>
             <Button onClick={() => run("draft")} testId="script-draft">
