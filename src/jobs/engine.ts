@@ -15,8 +15,8 @@ import type { GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatu
 import { isTerminal, type JobRecord, type JobRequestData, UNFINISHED } from "./jobRecord";
 import type { Journal } from "./journal";
 import { Gate, RateGate } from "./limits";
-import { safeFileStem, saveDownload, uniquePath } from "./mediaFiles";
 import { DEFAULT_PACE, nextPollDelay, type PaceLimits } from "./pollPacing";
+import { fetchMedia } from "./fetchMedia";
 import { BudgetLedger } from "./ledger";
 
 export interface JobSpec {
@@ -412,21 +412,9 @@ export class JobEngine {
     let status = completed;
     for (let attempt = job.downloadAttempts + 1; ; attempt++) {
       try {
-        if (!status) {
-          // resumed, or retrying: ask again for a fresh (signed) media URL
-          await this.rate(backend).take(signal);
-          const st = await backend.status(job.ref!, signal);
-          if (st.state === "failed") return this.fail(job, st.error);
-          if (st.state !== "completed") throw new GenerationError("transient", "The provider no longer reports this shot as finished.");
-          status = st;
-        }
-        await this.rate(backend).take(signal);
-        const dl = await backend.download(job.ref!, status, signal);
-        const dir = await this.o.mediaFolder();
-        await this.o.files.mkdirp(dir);
-        const path = await uniquePath(this.o.files, dir, safeFileStem(job.take > 1 ? `${job.name} take ${job.take}` : job.name), dl.extension);
-        await saveDownload(this.o.files, dl, path, signal);
-        await this.save({ ...this.jobs.get(job.id)!, state: "downloaded", mediaPath: path, completedAt: this.o.clock.now() });
+        const got = await fetchMedia(job, backend, status, { files: this.o.files, mediaFolder: this.o.mediaFolder, takeRate: (sg) => this.rate(backend).take(sg) }, signal);
+        if ("failed" in got) return this.fail(job, got.failed);
+        await this.save({ ...this.jobs.get(job.id)!, state: "downloaded", mediaPath: got.path, completedAt: this.o.clock.now() });
         return;
       } catch (e) {
         if (!(e instanceof GenerationError)) throw e;

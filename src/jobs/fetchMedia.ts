@@ -1,0 +1,38 @@
+/**
+ * One attempt at bringing a finished shot's media home: a fresh status when the old one may be stale
+ * (resumed, retried: signed URLs expire), then a streamed, verified download into the media folder
+ * under a safe, unique name. Retries and journaling stay with the engine.
+ */
+import type { FileStore } from "../app/ports";
+import { GenerationError } from "../backends/errors";
+import type { GenerationBackend, JobStatus } from "../backends/types";
+import type { JobRecord } from "./jobRecord";
+import { safeFileStem, saveDownload, uniquePath } from "./mediaFiles";
+
+export type Completed = Extract<JobStatus, { state: "completed" }>;
+
+export interface FetchMediaDeps {
+  readonly files: FileStore;
+  readonly mediaFolder: () => Promise<string>;
+  /** waits for the provider's request-rate gate */
+  readonly takeRate: (signal: AbortSignal) => Promise<void>;
+}
+
+/** Resolves with the saved path, or with the provider's final failure; throws GenerationError to retry. */
+export async function fetchMedia(job: JobRecord, backend: GenerationBackend, known: Completed | null, d: FetchMediaDeps, signal: AbortSignal): Promise<{ path: string } | { failed: GenerationError }> {
+  let status = known;
+  if (!status) {
+    await d.takeRate(signal);
+    const st = await backend.status(job.ref!, signal);
+    if (st.state === "failed") return { failed: st.error };
+    if (st.state !== "completed") throw new GenerationError("transient", "The provider no longer reports this shot as finished.");
+    status = st;
+  }
+  await d.takeRate(signal);
+  const dl = await backend.download(job.ref!, status, signal);
+  const dir = await d.mediaFolder();
+  await d.files.mkdirp(dir);
+  const path = await uniquePath(d.files, dir, safeFileStem(job.take > 1 ? `${job.name} take ${job.take}` : job.name), dl.extension);
+  await saveDownload(d.files, dl, path, signal);
+  return { path };
+}
