@@ -1,9 +1,10 @@
 import { GenerationError } from "../../src/backends/errors";
 import { ComfyUIBackend, comfyWorkflow, parseComfyGraph, uuidFromKey, type ComfyWorkflow } from "../../src/backends/comfyui";
-import type { GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
+import type { GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
 import { ComfyMode } from "../fake/comfyMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
+import { bytesOf, caught, pollUntilDone } from "./helpers";
 
 const TOKEN = "proxy-token-0123456789abcdef";
 const media = fakeMp4(40 * 1024, 9);
@@ -47,29 +48,7 @@ afterEach(async () => {
   await server.stop();
 });
 
-async function bytesOf(dl: MediaDownload): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const c of dl.chunks) parts.push(c);
-  return Buffer.concat(parts);
-}
-async function pollToEnd(ref: JobRef, b = backend): Promise<JobStatus[]> {
-  const seen: JobStatus[] = [];
-  for (let i = 0; i < 10; i++) {
-    const st = await b.status(ref);
-    seen.push(st);
-    if (st.state === "completed" || st.state === "failed") return seen;
-  }
-  throw new Error("never finished");
-}
-async function caught(p: Promise<unknown>): Promise<GenerationError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof GenerationError) return e;
-    throw e;
-  }
-  throw new Error("expected a GenerationError");
-}
+const pollToEnd = (ref: JobRef, b: GenerationBackend = backend): Promise<JobStatus[]> => pollUntilDone(b, ref, 10);
 
 test("an image shot uploads its frame, queues the filled workflow under our prompt_id, and downloads byte for byte", async () => {
   const ref = await backend.submit(request({ model: "ltx-i2v", firstFrame: { bytes: png, mimeType: "image/png" }, negativePrompt: "blurry", seed: 77 }), { idempotencyKey: "shot-4" });

@@ -4,6 +4,7 @@ import type { GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDown
 import { FakeServer } from "../fake/server";
 import { FalMode, falCdnMode, falContentPolicy, header } from "../fake/falMode";
 import { fakeMp4 } from "../support/media";
+import { bytesOf, caught, pollUntilDone } from "./helpers";
 
 const KEY = "fal-key-0123456789abcdef";
 const media = fakeMp4(64 * 1024, 7);
@@ -34,31 +35,9 @@ afterEach(async () => {
   await cdn.stop();
 });
 
-async function bytesOf(dl: MediaDownload): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const c of dl.chunks) parts.push(c);
-  return Buffer.concat(parts);
-}
 
-async function pollToEnd(ref: JobRef): Promise<JobStatus[]> {
-  const seen: JobStatus[] = [];
-  for (let i = 0; i < 10; i++) {
-    const st = await backend.status(ref);
-    seen.push(st);
-    if (st.state === "completed" || st.state === "failed") return seen;
-  }
-  throw new Error("never finished");
-}
+const pollToEnd = (ref: JobRef, b: GenerationBackend = backend): Promise<JobStatus[]> => pollUntilDone(b, ref, 10);
 
-async function caught(p: Promise<unknown>): Promise<GenerationError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof GenerationError) return e;
-    throw e;
-  }
-  throw new Error("expected a GenerationError");
-}
 
 test("a text shot goes through the queue and the downloaded bytes are exactly what fal served", async () => {
   const ref = await backend.submit(request(), { idempotencyKey: "cutaway-s1" });

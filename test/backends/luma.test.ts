@@ -1,9 +1,10 @@
 import { GenerationError } from "../../src/backends/errors";
 import { LumaBackend } from "../../src/backends/luma";
-import type { GenerationRequest, ImageInput, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
+import type { GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
 import { LumaMode, lumaCdnMode } from "../fake/lumaMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
+import { bytesOf, caught, pollUntilDone } from "./helpers";
 
 const KEY = "luma-0123456789abcdef-KEY";
 const media = fakeMp4(24 * 1024, 4);
@@ -38,29 +39,7 @@ afterEach(async () => {
   await cdn.stop();
 });
 
-async function bytesOf(dl: MediaDownload): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const c of dl.chunks) parts.push(c);
-  return Buffer.concat(parts);
-}
-async function pollToEnd(ref: JobRef, b = backend): Promise<JobStatus[]> {
-  const seen: JobStatus[] = [];
-  for (let i = 0; i < 10; i++) {
-    const st = await b.status(ref);
-    seen.push(st);
-    if (st.state === "completed" || st.state === "failed") return seen;
-  }
-  throw new Error("never finished");
-}
-async function caught(p: Promise<unknown>): Promise<GenerationError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof GenerationError) return e;
-    throw e;
-  }
-  throw new Error("expected a GenerationError");
-}
+const pollToEnd = (ref: JobRef, b: GenerationBackend = backend): Promise<JobStatus[]> => pollUntilDone(b, ref, 10);
 
 test("a generation is created, dreams, completes, and its video downloads byte for byte", async () => {
   const ref = await backend.submit(request(), { idempotencyKey: "k" });

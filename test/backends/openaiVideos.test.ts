@@ -1,10 +1,11 @@
 import { GenerationError } from "../../src/backends/errors";
 import { OpenAIVideosBackend, gatewayModel, type OpenAIVideosVariant } from "../../src/backends/openaiVideos";
-import type { GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
+import type { GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
 import { header } from "../fake/falMode";
 import { OpenAIVideosMode, apiError } from "../fake/openaiVideosMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
+import { bytesOf, caught, pollUntilDone } from "./helpers";
 
 const KEY = "sk-gateway-0123456789abcdef";
 const media = fakeMp4(48 * 1024, 5);
@@ -45,31 +46,9 @@ afterEach(async () => {
   await server.stop();
 });
 
-async function bytesOf(dl: MediaDownload): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const c of dl.chunks) parts.push(c);
-  return Buffer.concat(parts);
-}
 
-async function pollToEnd(ref: JobRef): Promise<JobStatus[]> {
-  const seen: JobStatus[] = [];
-  for (let i = 0; i < 10; i++) {
-    const st = await backend.status(ref);
-    seen.push(st);
-    if (st.state === "completed" || st.state === "failed") return seen;
-  }
-  throw new Error("never finished");
-}
+const pollToEnd = (ref: JobRef, b: GenerationBackend = backend): Promise<JobStatus[]> => pollUntilDone(b, ref, 10);
 
-async function caught(p: Promise<unknown>): Promise<GenerationError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof GenerationError) return e;
-    throw e;
-  }
-  throw new Error("expected a GenerationError");
-}
 
 const completedOf = async (ref: JobRef) => (await pollToEnd(ref)).at(-1) as Extract<JobStatus, { state: "completed" }>;
 

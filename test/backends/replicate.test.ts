@@ -1,9 +1,10 @@
 import { GenerationError } from "../../src/backends/errors";
 import { ReplicateBackend } from "../../src/backends/replicate";
-import type { GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
+import type { GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
 import { ReplicateMode, replicateCdnMode } from "../fake/replicateMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
+import { bytesOf, caught, pollUntilDone } from "./helpers";
 
 const KEY = "r8_0123456789abcdefKEY";
 const media = fakeMp4(32 * 1024, 3);
@@ -39,29 +40,7 @@ afterEach(async () => {
   await cdn.stop();
 });
 
-async function bytesOf(dl: MediaDownload): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const c of dl.chunks) parts.push(c);
-  return Buffer.concat(parts);
-}
-async function pollToEnd(ref: JobRef): Promise<JobStatus[]> {
-  const seen: JobStatus[] = [];
-  for (let i = 0; i < 10; i++) {
-    const st = await backend.status(ref);
-    seen.push(st);
-    if (st.state === "completed" || st.state === "failed") return seen;
-  }
-  throw new Error("never finished");
-}
-async function caught(p: Promise<unknown>): Promise<GenerationError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof GenerationError) return e;
-    throw e;
-  }
-  throw new Error("expected a GenerationError");
-}
+const pollToEnd = (ref: JobRef, b: GenerationBackend = backend): Promise<JobStatus[]> => pollUntilDone(b, ref, 10);
 const failedOf = async (ref: JobRef) => ((await pollToEnd(ref)).at(-1) as Extract<JobStatus, { state: "failed" }>).error;
 
 test("a prediction is created on the official model, polled, and its output downloads byte for byte", async () => {

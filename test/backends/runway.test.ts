@@ -1,9 +1,10 @@
 import { GenerationError } from "../../src/backends/errors";
 import { RUNWAY_BASE_URL, RunwayBackend } from "../../src/backends/runway";
-import type { GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
+import type { GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
 import { RUNWAY_VERSION, RunwayMode, runwayCdnMode, runwayError } from "../fake/runwayMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
+import { bytesOf, caught, pollUntilDone } from "./helpers";
 
 const KEY = "key_runway_0123456789abcdef0123456789";
 const media = fakeMp4(36 * 1024, 9);
@@ -40,31 +41,9 @@ afterEach(async () => {
   await cdn.stop();
 });
 
-async function bytesOf(dl: MediaDownload): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const c of dl.chunks) parts.push(c);
-  return Buffer.concat(parts);
-}
 
-async function pollToEnd(ref: JobRef): Promise<JobStatus[]> {
-  const seen: JobStatus[] = [];
-  for (let i = 0; i < 10; i++) {
-    const st = await backend.status(ref);
-    seen.push(st);
-    if (st.state === "completed" || st.state === "failed") return seen;
-  }
-  throw new Error("never finished");
-}
+const pollToEnd = (ref: JobRef, b: GenerationBackend = backend): Promise<JobStatus[]> => pollUntilDone(b, ref, 10);
 
-async function caught(p: Promise<unknown>): Promise<GenerationError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof GenerationError) return e;
-    throw e;
-  }
-  throw new Error("expected a GenerationError");
-}
 
 const lastOf = async (ref: JobRef) => (await pollToEnd(ref)).at(-1)!;
 const completedOf = async (ref: JobRef) => (await lastOf(ref)) as Extract<JobStatus, { state: "completed" }>;

@@ -1,9 +1,10 @@
 import { GenerationError } from "../../src/backends/errors";
-import type { GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
+import type { GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
 import { VEO_BASE_URL, VeoBackend } from "../../src/backends/veo";
 import { FakeServer } from "../fake/server";
 import { VeoMode, googleError, veoStorageMode } from "../fake/veoMode";
 import { fakeMp4 } from "../support/media";
+import { bytesOf, caught, pollUntilDone } from "./helpers";
 
 const KEY = "AIzaSy-test-0123456789abcdefghij";
 const media = fakeMp4(40 * 1024, 7);
@@ -41,31 +42,9 @@ afterEach(async () => {
   await storage.stop();
 });
 
-async function bytesOf(dl: MediaDownload): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for await (const c of dl.chunks) parts.push(c);
-  return Buffer.concat(parts);
-}
 
-async function pollToEnd(ref: JobRef): Promise<JobStatus[]> {
-  const seen: JobStatus[] = [];
-  for (let i = 0; i < 10; i++) {
-    const st = await backend.status(ref);
-    seen.push(st);
-    if (st.state === "completed" || st.state === "failed") return seen;
-  }
-  throw new Error("never finished");
-}
+const pollToEnd = (ref: JobRef, b: GenerationBackend = backend): Promise<JobStatus[]> => pollUntilDone(b, ref, 10);
 
-async function caught(p: Promise<unknown>): Promise<GenerationError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof GenerationError) return e;
-    throw e;
-  }
-  throw new Error("expected a GenerationError");
-}
 
 const lastOf = async (ref: JobRef) => (await pollToEnd(ref)).at(-1)!;
 const failedOf = async (ref: JobRef) => (await lastOf(ref)) as Extract<JobStatus, { state: "failed" }>;
