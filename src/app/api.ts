@@ -177,7 +177,7 @@ export interface ProviderView {
   readonly hasKey: boolean;
   /** "script": the LLM for script writing, not a video backend */
   readonly purpose?: "script";
-  readonly models: readonly { readonly id: string; readonly label: string; readonly pricePerSecondUsd: number; readonly durationsSeconds: readonly number[]; readonly imageToVideo: boolean }[];
+  readonly models: readonly { readonly id: string; readonly label: string; readonly pricePerSecondUsd: number; readonly durationsSeconds: readonly number[]; readonly imageToVideo: boolean; readonly textToVideo: boolean }[];
 }
 
 export interface SettingsView {

@@ -162,7 +162,10 @@ export function createCutaway(deps: AppDeps): Cutaway {
         label: c.label,
         needsKey: c.needsKey,
         hasKey: keys.has(id),
-        models: c.models.map((m) => ({ id: m.id, label: m.label, pricePerSecondUsd: m.pricePerSecondUsd, durationsSeconds: m.durationsSeconds, imageToVideo: m.imageToVideo })),
+        // text-to-video models first: they work with or without continuity
+        models: [...c.models]
+          .sort((a, b) => Number(b.textToVideo !== false) - Number(a.textToVideo !== false))
+          .map((m) => ({ id: m.id, label: m.label, pricePerSecondUsd: m.pricePerSecondUsd, durationsSeconds: m.durationsSeconds, imageToVideo: m.imageToVideo, textToVideo: m.textToVideo !== false })),
       };
     }),
     ...llmProvider(),

@@ -22,6 +22,8 @@ export interface ModelCapabilities {
   readonly sizes: readonly SizeOption[];
   /** null: follows the request (slates) */
   readonly fps: number | null;
+  /** works from a prompt alone (false: needs a reference frame, e.g. an image-to-video-only endpoint); absent means true */
+  readonly textToVideo?: boolean;
   readonly imageToVideo: boolean;
   /** accepts a last frame as well as a first (for gaps between two shots) */
   readonly lastFrame: boolean;

@@ -171,3 +171,15 @@ test("B-roll under transcript words lands on the words' time ranges, above the p
   }
   await r.app.dispose();
 });
+
+test("an image-to-video-only model is refused before spending unless continuity gives it a frame", async () => {
+  const r = await rig();
+  const kling = { ...fill, model: "fal-ai/kling-video/v4", scope: "playhead" as const };
+  await expect(r.app.preview({ ...kling, continuity: false })).rejects.toThrow(/starts from a reference frame: turn on Continuity/);
+  expect((await r.app.preview(kling)).estimate.shots).toBeGreaterThan(0);
+  const fal = r.app.getState().providers.find((p) => p.id === "fal")!;
+  expect(fal.models[0]!.textToVideo).toBe(true);
+  expect(fal.models.find((m) => m.id === "fal-ai/kling-video/v4")).toMatchObject({ textToVideo: false, imageToVideo: true });
+  expect(server.count("fal.submit")).toBe(0);
+  await r.app.dispose();
+});

@@ -3,6 +3,7 @@
  * descriptor. Everything the model cannot take is refused here, before any money is spent.
  */
 import { GenerationError } from "../errors";
+import { gatewayCapabilities } from "../gatewayModels";
 import { imageDataUri } from "../http";
 import type { GenerationRequest, ModelCapabilities } from "../types";
 import type { FalEndpoint, FalModelDescriptor } from "./models";
@@ -13,22 +14,7 @@ export interface FalCall {
 }
 
 export function falCapabilities(m: FalModelDescriptor): ModelCapabilities {
-  const has = (k: keyof FalEndpoint["fields"]) => m.endpoints.some((e) => e.fields[k] !== undefined);
-  return {
-    id: m.id,
-    label: m.label,
-    durationsSeconds: [...m.durationsSeconds].sort((a, b) => a - b),
-    aspects: m.aspects,
-    sizes: m.sizes,
-    fps: m.fps,
-    imageToVideo: has("firstFrame"),
-    lastFrame: has("lastFrame"),
-    negativePrompt: has("negativePrompt"),
-    seed: has("seed"),
-    maxPromptChars: m.maxPromptChars,
-    pricePerSecondUsd: m.pricePerSecondUsd,
-    ...(m.audio !== undefined ? { audio: m.audio } : {}),
-  };
+  return gatewayCapabilities(m);
 }
 
 function refuse(message: string): GenerationError {

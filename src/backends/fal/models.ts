@@ -5,44 +5,18 @@
  * Seeded from fal's per-model `llms.txt` pages (Nov 2026); prices are estimates shown before Generate.
  */
 import { z } from "zod";
-
-const fieldName = z.string().min(1);
+import { endpointFieldsSchema, endpointModeSchema, modelLimitsSchema } from "../gatewayModels";
 
 export const falEndpointSchema = z.object({
   /** fal endpoint id: "fal-ai/veo3.1/fast/first-last-frame-to-video" */
   id: z.string().regex(/^[\w.-]+\/[\w.-]+(\/[\w.-]+)*$/),
-  /** which inputs this endpoint needs: text alone, or a first frame (and maybe a last one) */
-  mode: z.enum(["text", "image"]),
-  fields: z.object({
-    prompt: fieldName,
-    negativePrompt: fieldName.optional(),
-    duration: fieldName.optional(),
-    aspect: fieldName.optional(),
-    resolution: fieldName.optional(),
-    seed: fieldName.optional(),
-    firstFrame: fieldName.optional(),
-    lastFrame: fieldName.optional(),
-  }),
+  mode: endpointModeSchema,
+  fields: endpointFieldsSchema,
 });
 
-export const falModelSchema = z.object({
-  /** Cutaway's model id (stable in journals and settings) */
-  id: z.string().min(1),
-  label: z.string().min(1),
+export const falModelSchema = modelLimitsSchema.extend({
   /** tried in order; the first that can take the request's frames wins */
   endpoints: z.array(falEndpointSchema).min(1),
-  durationsSeconds: z.array(z.number().positive()).min(1),
-  /** how the model spells a duration: 8, "8" or "8s" */
-  durationFormat: z.enum(["number", "string", "seconds-suffix"]),
-  aspects: z.array(z.string()).min(1),
-  /** `label` is the value sent in the resolution field ("720p") */
-  sizes: z.array(z.object({ width: z.number().int().positive(), height: z.number().int().positive(), aspect: z.string(), label: z.string().optional() })).min(1),
-  fps: z.number().positive(),
-  pricePerSecondUsd: z.number().nonnegative(),
-  maxPromptChars: z.number().int().positive(),
-  audio: z.boolean().optional(),
-  /** inputs sent as is with every request (e.g. audio off: B-roll is cut silent, and it is cheaper) */
-  fixedInput: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 
 export type FalEndpoint = z.infer<typeof falEndpointSchema>;

@@ -4,6 +4,7 @@
  * URIs, which Replicate accepts for file inputs (no separate upload call, no FormData in UXP).
  */
 import { GenerationError } from "../errors";
+import { gatewayCapabilities } from "../gatewayModels";
 import { imageDataUri } from "../http";
 import type { GenerationRequest, ModelCapabilities } from "../types";
 import type { ReplicateEndpoint, ReplicateModel } from "./models";
@@ -18,21 +19,7 @@ function refuse(message: string): GenerationError {
 }
 
 export function replicateCapabilities(m: ReplicateModel): ModelCapabilities {
-  const has = (k: keyof ReplicateEndpoint["fields"]) => m.endpoints.some((e) => e.fields[k] !== undefined);
-  return {
-    id: m.id,
-    label: m.label,
-    durationsSeconds: [...m.durationsSeconds].sort((a, b) => a - b),
-    aspects: m.aspects,
-    sizes: m.sizes,
-    fps: m.fps,
-    imageToVideo: has("firstFrame"),
-    lastFrame: has("lastFrame"),
-    negativePrompt: has("negativePrompt"),
-    seed: has("seed"),
-    maxPromptChars: m.maxPromptChars,
-    pricePerSecondUsd: m.pricePerSecondUsd,
-  };
+  return gatewayCapabilities(m);
 }
 
 function pickEndpoint(m: ReplicateModel, req: GenerationRequest): ReplicateEndpoint {

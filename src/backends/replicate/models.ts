@@ -5,38 +5,18 @@
  * Generate. Adding a model means adding a descriptor, never a code path.
  */
 import { z } from "zod";
-
-const fieldName = z.string().min(1);
+import { endpointFieldsSchema, endpointModeSchema, modelLimitsSchema } from "../gatewayModels";
 
 export const replicateEndpointSchema = z.object({
   /** official model "owner/name", run through POST /models/{owner}/{name}/predictions */
   model: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
-  mode: z.enum(["text", "image"]),
-  fields: z.object({
-    prompt: fieldName,
-    negativePrompt: fieldName.optional(),
-    duration: fieldName.optional(),
-    aspect: fieldName.optional(),
-    resolution: fieldName.optional(),
-    seed: fieldName.optional(),
-    firstFrame: fieldName.optional(),
-    lastFrame: fieldName.optional(),
-  }),
+  mode: endpointModeSchema,
+  fields: endpointFieldsSchema,
 });
 
-export const replicateModelSchema = z.object({
-  id: z.string().min(1),
-  label: z.string().min(1),
+export const replicateModelSchema = modelLimitsSchema.extend({
   /** tried in order; the first that can take the request's frames wins */
   endpoints: z.array(replicateEndpointSchema).min(1),
-  durationsSeconds: z.array(z.number().positive()).min(1),
-  durationFormat: z.enum(["number", "string", "seconds-suffix"]),
-  aspects: z.array(z.string()).min(1),
-  sizes: z.array(z.object({ width: z.number().int().positive(), height: z.number().int().positive(), aspect: z.string(), label: z.string().optional() })).min(1),
-  fps: z.number().positive(),
-  pricePerSecondUsd: z.number().nonnegative(),
-  maxPromptChars: z.number().int().positive(),
-  fixedInput: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
 
 export type ReplicateEndpoint = z.infer<typeof replicateEndpointSchema>;

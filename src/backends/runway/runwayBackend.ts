@@ -228,6 +228,7 @@ function modelCapabilities(m: RunwayModel): ModelCapabilities {
     aspects: [...new Set(m.sizes.map((s) => s.aspect))],
     sizes: m.sizes,
     fps: m.fps,
+    textToVideo: m.textToVideo,
     imageToVideo: m.imageToVideo,
     lastFrame: m.lastFrame,
     negativePrompt: false,

@@ -29,7 +29,7 @@ export function BackendPicker(p: { state: AppState; choice: Choice; onChange: (c
   return (
     <div className="cw-row">
       <Picker testId="backend" label="Backend" value={p.choice.backend} options={video.map((x) => ({ value: x.id, label: x.needsKey && !x.hasKey ? `${x.label} (no key)` : x.label }))} onChange={(backend) => p.onChange({ ...p.choice, backend, model: video.find((x) => x.id === backend)?.models[0]?.id ?? "" })} />
-      <Picker testId="model" label="Model" value={p.choice.model} options={(provider?.models ?? []).map((m) => ({ value: m.id, label: m.pricePerSecondUsd ? `${m.label} · $${m.pricePerSecondUsd}/s` : m.label }))} onChange={(model) => p.onChange({ ...p.choice, model })} />
+      <Picker testId="model" label="Model" value={p.choice.model} options={(provider?.models ?? []).map((m) => ({ value: m.id, label: `${m.label}${m.textToVideo ? "" : " (needs a frame)"}${m.pricePerSecondUsd ? ` · $${m.pricePerSecondUsd}/s` : ""}` }))} onChange={(model) => p.onChange({ ...p.choice, model })} />
       <Picker testId="takes" label="Takes" value={String(p.choice.takes)} options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: `${n} take${n > 1 ? "s" : ""}` }))} onChange={(v) => p.onChange({ ...p.choice, takes: Number(v) })} />
     </div>
   );
