@@ -127,7 +127,7 @@ test("provider failure bodies map to the right reasons", async () => {
   expect(end.state).toBe("failed");
   const err = (end as Extract<JobStatus, { state: "failed" }>).error;
   expect(err.reason).toBe("invalid_request");
-  expect(err.message).toContain("Image is too small: at least 300 px (image_url)");
+  expect(err.message).toContain("Image is too small: at least 300 px (in the image url)");
 
   server.inject({ endpoint: "fal.status", nth: 5, fault: { kind: "status", status: 503, headers: { "retry-after": "3" } } });
   const busy = await caught(backend.status(ref));

@@ -61,9 +61,10 @@ export function readFalError(body: unknown): ProviderErrorInfo {
   }
   const first = detail.find((d) => d.type && CONTENT_POLICY.has(d.type)) ?? detail[0];
   const loc = (first?.loc ?? []).filter((l) => l !== "body");
-  const where = loc.length > 0 ? ` (${loc.join(".")})` : "";
+  // "…flagged by a content checker (in the prompt)": say which input, in words
+  const where = loc.length > 0 ? ` (in the ${loc.join(" ").replace(/_/g, " ")})` : "";
   return {
-    ...(first?.msg ? { message: `${first.msg}${where}` } : {}),
+    ...(first?.msg ? { message: `${first.msg.replace(/[.\s]+$/, "")}${where}` } : {}),
     ...(first?.type ? { code: first.type } : {}),
     ...(detail.some((d) => d.type !== undefined && CONTENT_POLICY.has(d.type)) ? { contentPolicy: true } : {}),
   };
