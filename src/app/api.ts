@@ -221,6 +221,8 @@ export interface CutawayApi {
   refresh(): Promise<void>;
   breakdownScript(text: string, options: { stylePreset: string; format?: string; useLlm?: boolean }): Promise<ScriptBreakdownView>;
   ideaToScript(idea: string, options: { stylePreset: string }): Promise<ScriptBreakdownView>;
+  /** the sequence's marker notes as timed text for the script box (B-roll under the markers) */
+  scriptFromMarkers(options?: { colorIndex?: number }): Promise<string>;
   /** what will happen, with the cost: nothing is submitted */
   preview(request: GenerateRequest): Promise<PlanPreview>;
   /** runs a request; `confirmed` must be true when the estimate needs confirmation */

@@ -15,6 +15,7 @@ import { BudgetExceeded, ConfirmationRequired, messageOf, notice } from "./notic
 import { Observable } from "./observable";
 import type { BackendCatalog, Clock, EditorHost, FileStore, SecretStore, SettingsStore } from "./ports";
 import { RequestLog } from "./requestLog";
+import { markersAsSrt } from "./markersScript";
 import { Arrivals } from "./run/arrivals";
 import { planRequest } from "./run/planRequest";
 import { startRequest } from "./run/startRequest";
@@ -261,6 +262,11 @@ export function createCutaway(deps: AppDeps): Cutaway {
     async ideaToScript(idea, options) {
       if (!deps.script) throw new CutawayError("no_script", "Idea to script is not available in this build.");
       return guarded(() => deps.script!.ideaToScript(idea, { ...options, ...scriptOptions(options.stylePreset) }));
+    },
+    async scriptFromMarkers(options = {}) {
+      const text = markersAsSrt(await currentSnapshot(), options);
+      if (!text) throw new CutawayError("no_markers", "The sequence has no markers with names or comments to turn into shots.");
+      return text;
     },
     async preview(request): Promise<PlanPreview> {
       // called on every keystroke: failures are the panel's cost line, not notices

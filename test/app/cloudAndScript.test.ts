@@ -183,3 +183,22 @@ test("an image-to-video-only model is refused before spending unless continuity 
   expect(server.count("fal.submit")).toBe(0);
   await r.app.dispose();
 });
+
+test("marker notes become timed shots that land under their markers", async () => {
+  const r = await rig();
+  const before = await r.host.snapshot();
+  const srt = await r.app.scriptFromMarkers();
+  expect(srt).toContain("Drone: Drone shot rising over the harbour wall");
+  const b = await r.app.breakdownScript(srt, { stylePreset: "drone aerial" });
+  expect(b.format).toBe("transcript");
+  expect(b.shots.map((s) => s.text)).toEqual(["Drone: Drone shot rising over the harbour wall", "B-roll: Fishing boats unloading at first light", "Market: Old town market, stalls opening, warm light"]);
+  const boats = before.markers.find((m) => m.name === "B-roll")!;
+  const shot = b.shots[1]!;
+  expect(shot.prompt).toMatch(/Fishing boats unloading/);
+  const { requestId } = await r.app.run({ ...fill, kind: "broll", scope: "script", shots: [shot], backend: "slate", model: "slate", mode: "draft", continuity: false }, { confirmed: true });
+  await settle(r.app, requestId);
+  const after = await r.host.snapshot();
+  const placed = after.videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance);
+  expect(placed.map((c) => [c.start, c.end])).toEqual([[boats.start, boats.start + boats.duration]]);
+  await r.app.dispose();
+});

@@ -13,10 +13,14 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
   const [idea, setIdea] = useState("");
   const [breakdown, setBreakdown] = useState<ScriptBreakdownView | null>(null);
   const [shots, setShots] = useState<ShotDraft[]>([]);
-  const [destination, setDestination] = useState<"new-sequence" | "playhead">("playhead");
+  const [destination, setDestination] = useState<"new-sequence" | "playhead" | "under-words">("playhead");
+  // timed text (a transcript, the markers) can land under its own words; a script is laid end to end
+  const timed = shots.some((s) => s.sourceRange);
 
   const take = (b: ScriptBreakdownView): void => {
     setBreakdown(b);
+    if (b.shots.some((s) => s.sourceRange)) setDestination("under-words");
+    else setDestination((d) => (d === "under-words" ? "playhead" : d));
     setShots(b.shots.map((s) => ({ ...s })));
     if (b.script) setText(b.script);
   };
@@ -25,7 +29,7 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
   const [problem, setProblem] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
   const request = (mode: GenerateRequest["mode"]): GenerateRequest => ({
-    kind: "script-to-cut",
+    kind: timed && destination === "under-words" ? "broll" : "script-to-cut",
     scope: "script",
     shots,
     stylePreset: p.choice.style,
@@ -34,7 +38,7 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
     takes: p.choice.takes,
     continuity: false,
     placement: p.state.settings.placement,
-    destination,
+    destination: destination === "new-sequence" ? "new-sequence" : "playhead",
     sequenceName: breakdown?.title ?? "Cutaway rough cut",
     mode,
   });
@@ -75,6 +79,9 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
         <Button onClick={() => void p.api.ideaToScript(idea, { stylePreset: p.choice.style }).then(take, () => undefined)} disabled={!idea.trim()} testId="idea-go">
           Idea → script
         </Button>
+        <Button quiet onClick={() => void p.api.scriptFromMarkers().then(setText, () => undefined)} testId="use-markers" title="The sequence's marker notes, timed: shots land under the markers">
+          Use markers
+        </Button>
       </div>
       {breakdown ? <Detail testId="breakdown-summary">{breakdown.format}: {shots.length} shots{breakdown.notices.length ? ` · ${breakdown.notices[0]}` : ""}</Detail> : null}
       <div className="cw-shots" data-testid="shots">
@@ -105,7 +112,12 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
             </div>
           ) : null}
           <div className="cw-row">
-            <Picker testId="destination" value={destination} options={[{ value: "playhead", label: "At the playhead, new track" }, { value: "new-sequence", label: "A new sequence" }]} onChange={(v) => setDestination(v === "new-sequence" ? "new-sequence" : "playhead")} />
+            <Picker
+              testId="destination"
+              value={destination}
+              options={[...(timed ? [{ value: "under-words", label: "Under the words (B-roll)" }] : []), { value: "playhead", label: "At the playhead, new track" }, { value: "new-sequence", label: "A new sequence" }]}
+              onChange={(v) => setDestination(v === "new-sequence" || v === "under-words" ? v : "playhead")}
+            />
             <Button variant="cta" onClick={() => run("generate")} disabled={preview?.estimate.overBudget === true || p.state.busy} testId="script-generate">
               Generate {shots.length} shots
             </Button>
