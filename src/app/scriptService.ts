@@ -3,7 +3,7 @@
  * LLM client made from the editor's key and settings, and shots turned into editable drafts.
  */
 import type { ScriptResult } from "../script/breakdown";
-import type { LlmAccess } from "../script/llm/llmErrors";
+import type { LlmAccess } from "../script/llm/llmPort";
 import { breakdownScript, ideaToScript } from "../script/service";
 import type { ScriptHint } from "../script/parse/detect";
 import type { ScriptBreakdownView, ShotDraft } from "./api";
@@ -11,8 +11,8 @@ import type { ScriptService, ScriptServiceOptions } from "./cutaway";
 import type { Fetch } from "./ports";
 
 /** A dynamic import in the bundles (its own chunk); tests reach the LLM through src/script directly. */
-function loadLlm(): Promise<typeof import("../script/llm/llmCalls.js")> {
-  return import(/* webpackChunkName: "llm" */ "../script/llm/llmCalls.js");
+function loadLlm(): Promise<typeof import("../llm/openaiResponses.js")> {
+  return import(/* webpackChunkName: "llm" */ "../llm/openaiResponses.js");
 }
 
 const FORMATS: readonly ScriptHint[] = ["fountain", "plain", "transcript", "auto"];

@@ -4,7 +4,7 @@
  * (by the LLM, or as an outline to edit) that then takes the same path as any pasted script.
  */
 import { breakdownParsed, breakdownText, type PromptedShot, type ScriptOptions, type ScriptResult } from "./breakdown";
-import { LlmUnavailable, type LlmAccess } from "./llm/llmErrors";
+import { LlmUnavailable, type LlmAccess } from "./llm/llmPort";
 import type { LlmBreakdown } from "./llm/schemas";
 import { parseFountain } from "./parse/fountain";
 import { finishPrompt } from "./prompts/buildPrompt";

@@ -1,6 +1,6 @@
 /** The LLM breakdown and idea → script through the openai SDK, against the fake Responses endpoint. */
 import { breakdownText } from "../../src/script/breakdown";
-import { llmAccess } from "../../src/script/llm/llmCalls";
+import { llmAccess } from "../../src/llm/openaiResponses";
 import { breakdownScript, ideaToScript, type LlmAccess } from "../../src/script/service";
 import { FakeServer } from "../fake/server";
 import { ResponsesMode } from "../fake/responsesMode";

@@ -1,5 +1,5 @@
 /**
- * The two LLM calls (script → shots, idea → script) through the official `openai` SDK's Responses
+ * The LLM adapter (src/script declares the port, llmPort.ts; this implements it). The two LLM calls (script → shots, idea → script) through the official `openai` SDK's Responses
  * API with a zod text format. Every way it can go wrong becomes an LlmUnavailable whose message the
  * panel shows beside the deterministic fallback; the SDK's own messages are never shown (a 401's
  * body echoes part of the key).
@@ -7,8 +7,8 @@
 import OpenAI from "openai";
 import { zodTextFormat } from "openai/helpers/zod";
 import { z } from "zod";
-import { LlmUnavailable, type LlmAccess } from "./llmErrors";
-import { llmBreakdownSchema, llmScriptSchema, type LlmBreakdown, type LlmScript } from "./schemas";
+import { LlmUnavailable, type LlmAccess } from "../script/llm/llmPort";
+import { llmBreakdownSchema, llmScriptSchema, type LlmBreakdown, type LlmScript } from "../script/llm/schemas";
 
 export interface LlmConfig {
   readonly apiKey: string;
