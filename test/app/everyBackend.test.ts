@@ -38,8 +38,8 @@ const thumb = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1
 /** distinct keys, so a leak of one provider's key to another's server is visible */
 const KEYS: Readonly<Record<string, string>> = {
   fal: "fal-key-0123456789abcdef",
-  "openai-videos": "sk-gateway-0123456789abcdef",
-  openrouter: "sk-or-v1-0123456789abcdef",
+  "openai-videos": "fake-gateway-key-0123456789abcdef",
+  openrouter: "fake-openrouter-key-0123456789abcdef",
   veo: "AIzaSy-test-0123456789abcdefghij",
   runway: "key_runway_0123456789abcdef0123456789",
   replicate: "r8_0123456789abcdefKEY",

@@ -7,7 +7,7 @@ import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
 import { bytesOf, caught, pollUntilDone } from "./helpers";
 
-const KEY = "sk-gateway-0123456789abcdef";
+const KEY = "fake-gateway-key-0123456789abcdef";
 const media = fakeMp4(48 * 1024, 5);
 const thumb = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const T0 = Date.parse("2026-11-20T10:00:00Z");

@@ -5,7 +5,7 @@ import { breakdownScript, ideaToScript, type LlmAccess } from "../../src/script/
 import { FakeServer } from "../fake/server";
 import { ResponsesMode } from "../fake/responsesMode";
 
-const KEY = "sk-test-llm-9d8c7b6a5f4e3d2c";
+const KEY = "fake-llm-key-9d8c7b6a5f4e3d2c";
 const TEXT = "EXT. HARBOUR - DAWN\n\nFog rolls off the water. MARA (60s, weathered) walks the pier.\n";
 const opts = { style: "documentary handheld", maxPromptChars: 500 };
 

@@ -1,7 +1,7 @@
 /**
  * An in-memory Premiere Pro: implements the `premierepro` projection the adapter is written against
  * (`PremiereModule`), so tests and the workbench run the real adapter code. Build one with
- * `createPremiereSim(state)`; `module` is what the adapter receives instead of `require("premierepro")`,
+ * `createPremiereSim(state)`; `module` is what the adapter receives in place of the host's premierepro module,
  * `core` holds the state, undo stack, faults and call count for tests and the workbench view.
  */
 import type { PClipProjectItem, PCompoundAction, PFolderItem, PProject, PProjectItem, PremiereModule, PSequence, PTickTime, ProjectEventValue, SequenceEventValue } from "../premiere/premiereApi";
