@@ -12,10 +12,10 @@
 import type { Clock, FileStore } from "../app/ports";
 import { GenerationError } from "../backends/errors";
 import type { GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus } from "../backends/types";
-import { isTerminal, type JobRecord, type JobRequestData, UNFINISHED } from "./jobRecord";
+import { isTerminal, type JobRecord, type JobRequestData, stillRunning, UNFINISHED } from "./jobRecord";
 import type { Journal } from "./journal";
-import { Gate, RateGate } from "./limits";
-import { DEFAULT_PACE, nextPollDelay, type PaceLimits } from "./pollPacing";
+import { LimitsByBackend, type RateGate } from "./limits";
+import { DEFAULT_PACE, nextPollDelay, RenderTimes, type PaceLimits } from "./pollPacing";
 import { fetchMedia } from "./fetchMedia";
 import { BudgetLedger } from "./ledger";
 
@@ -52,17 +52,14 @@ type Listener = (job: JobRecord) => void;
 
 /** how long stop() waits for creates on the wire (provider time) */
 const CREATE_DRAIN_MS = 15_000;
-
 const sleepOrAbort = (clock: Clock, ms: number, signal: AbortSignal): Promise<void> => clock.sleep(ms, signal);
 
 export class JobEngine {
   private readonly jobs = new Map<string, JobRecord>();
   private readonly controllers = new Map<string, AbortController>();
   private readonly running = new Map<string, Promise<void>>();
-  private readonly gates = new Map<string, Gate>();
-  private readonly downloads = new Map<string, Gate>();
-  private readonly rates = new Map<string, RateGate>();
-  private readonly typical = new Map<string, number>();
+  private readonly limits: LimitsByBackend;
+  private readonly typical = new RenderTimes();
   private readonly listeners = new Set<Listener>();
   private readonly settledWaiters = new Map<string, Array<(j: JobRecord) => void>>();
   private stopped = false;
@@ -73,6 +70,7 @@ export class JobEngine {
 
   constructor(private readonly o: EngineOptions) {
     this.ledger = new BudgetLedger(() => this.jobs.values(), o.clock);
+    this.limits = new LimitsByBackend(o.clock, (id) => o.concurrency?.(id));
   }
 
   /** Replays the journal and resumes every unfinished job. */
@@ -179,24 +177,8 @@ export class JobEngine {
     await Promise.allSettled([...this.running.values()]);
   }
 
-  // ---------------------------------------------------------------------------------------------
-
-  private gate(backend: GenerationBackend): Gate {
-    let g = this.gates.get(backend.id);
-    if (!g) this.gates.set(backend.id, (g = new Gate(this.o.concurrency?.(backend.id) ?? backend.capabilities().concurrency)));
-    return g;
-  }
-
-  private downloadGate(backend: GenerationBackend): Gate {
-    let g = this.downloads.get(backend.id);
-    if (!g) this.downloads.set(backend.id, (g = new Gate(this.o.concurrency?.(backend.id) ?? backend.capabilities().concurrency)));
-    return g;
-  }
-
   private rate(backend: GenerationBackend): RateGate {
-    let r = this.rates.get(backend.id);
-    if (!r) this.rates.set(backend.id, (r = new RateGate(this.o.clock, backend.capabilities().requestsPerMinute)));
-    return r;
+    return this.limits.of(backend).rate;
   }
 
   private async save(job: JobRecord): Promise<void> {
@@ -252,7 +234,7 @@ export class JobEngine {
     if (job.state !== "ready") {
       // the provider's slot is held from submit to finish; the download (usually from a CDN) does
       // not hold it, so the next shot starts rendering while this one is fetched
-      const release = await this.gate(backend).acquire(signal);
+      const release = await this.limits.of(backend).jobs.acquire(signal);
       try {
         if (job.state === "planned") job = await this.submit(job, backend, signal);
         if (job.state === "submitting") job = await this.reconcile(job, backend, signal);
@@ -262,7 +244,7 @@ export class JobEngine {
       }
     }
     if (job.state !== "ready") return;
-    const release = await this.downloadGate(backend).acquire(signal);
+    const release = await this.limits.of(backend).downloads.acquire(signal);
     try {
       await this.download(job, backend, completed, signal);
     } finally {
@@ -380,31 +362,17 @@ export class JobEngine {
         return { job: this.jobs.get(job.id)!, completed: null };
       }
       if (st.state === "completed") {
-        const doneAt = this.o.clock.now() - (job.submittedAt ?? this.o.clock.now());
-        // learn the middle of the window it finished in, not when it was seen: otherwise every
-        // detection delay inflates the estimate and the next shot's polls drift later
-        this.learn(key, lastUnfinished === null ? doneAt : (lastUnfinished + doneAt) / 2);
+        this.typical.learn(key, lastUnfinished, this.o.clock.now() - (job.submittedAt ?? this.o.clock.now()));
         const ready: JobRecord = { ...job, state: "ready", progress: 1, ...(st.expiresAt !== undefined ? { expiresAt: st.expiresAt } : {}), ...(st.costUsd !== undefined ? { costUsd: st.costUsd } : {}) };
         await this.save(ready);
         return { job: ready, completed: st };
       }
-      const next: JobRecord = {
-        ...job,
-        state: "running",
-        ...(st.progress !== undefined ? { progress: Math.min(1, Math.max(0, st.progress)) } : {}),
-        ...(st.state === "queued" && st.queuePosition !== undefined ? { queuePosition: st.queuePosition } : { queuePosition: undefined }),
-        ...(st.state === "running" && st.etaSeconds !== undefined ? { etaSeconds: st.etaSeconds } : {}),
-      };
+      const next = stillRunning(job, st);
       lastUnfinished = this.o.clock.now() - (job.submittedAt ?? this.o.clock.now());
       if (job.state !== "running") await this.save(next);
       else this.note(next);
       job = next;
     }
-  }
-
-  private learn(key: string, ms: number): void {
-    const old = this.typical.get(key);
-    this.typical.set(key, old === undefined ? ms : old * 0.7 + ms * 0.3);
   }
 
   private async download(job: JobRecord, backend: GenerationBackend, completed: Extract<JobStatus, { state: "completed" }> | null, signal: AbortSignal): Promise<void> {

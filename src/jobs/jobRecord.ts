@@ -3,6 +3,7 @@
  * with zod when read back, so a damaged journal line is skipped instead of crashing the panel.
  */
 import { z } from "zod";
+import type { JobStatus } from "../backends/types";
 
 export const JOB_STATES = ["planned", "submitting", "submitted", "running", "ready", "downloaded", "placed", "failed"] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -60,4 +61,15 @@ export type JobRequestData = z.infer<typeof jobRequestSchema>;
 
 export function isTerminal(j: JobRecord): boolean {
   return !UNFINISHED.has(j.state);
+}
+
+/** A job the provider still has, with what it said of it: progress 0–1, queue position, time left. */
+export function stillRunning(job: JobRecord, st: Extract<JobStatus, { state: "queued" | "running" }>): JobRecord {
+  return {
+    ...job,
+    state: "running",
+    ...(st.progress !== undefined ? { progress: Math.min(1, Math.max(0, st.progress)) } : {}),
+    ...(st.state === "queued" && st.queuePosition !== undefined ? { queuePosition: st.queuePosition } : { queuePosition: undefined }),
+    ...(st.state === "running" && st.etaSeconds !== undefined ? { etaSeconds: st.etaSeconds } : {}),
+  };
 }

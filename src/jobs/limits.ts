@@ -87,3 +87,30 @@ export class RateGate {
     this.nextAt = Math.max(this.nextAt, t);
   }
 }
+
+/** One backend's limits, made on first use: jobs at the provider, downloads, and the request rate. */
+export interface BackendLimits {
+  readonly jobs: Gate;
+  readonly downloads: Gate;
+  readonly rate: RateGate;
+}
+
+export class LimitsByBackend {
+  private readonly byId = new Map<string, BackendLimits>();
+
+  constructor(
+    private readonly clock: Clock,
+    /** the editor's concurrency setting, else the backend's suggestion */
+    private readonly concurrency: (id: string) => number | undefined,
+  ) {}
+
+  of(backend: { readonly id: string; capabilities(): { readonly concurrency: number; readonly requestsPerMinute: number } }): BackendLimits {
+    let l = this.byId.get(backend.id);
+    if (!l) {
+      const caps = backend.capabilities();
+      const n = this.concurrency(backend.id) ?? caps.concurrency;
+      this.byId.set(backend.id, (l = { jobs: new Gate(n), downloads: new Gate(n), rate: new RateGate(this.clock, caps.requestsPerMinute) }));
+    }
+    return l;
+  }
+}

@@ -45,3 +45,23 @@ export function nextPollDelay(p: PaceInput, limits: PaceLimits = DEFAULT_PACE): 
   // seen ≤6% late, and the window it is learned from is narrow enough to aim the next shot by)
   return clamp(Math.max(limits.minMs * 2, p.elapsedMs * 0.06));
 }
+
+/** Typical render time per backend/model, learned from finished jobs (a moving average). */
+export class RenderTimes {
+  private readonly ms = new Map<string, number>();
+
+  get(key: string): number | undefined {
+    return this.ms.get(key);
+  }
+
+  /**
+   * A job finished somewhere between the last look that found it unfinished and the look that found
+   * it done: the middle of that window is learned, not the moment it was seen, or every detection
+   * delay would inflate the estimate and the next shot's polls drift later.
+   */
+  learn(key: string, lastUnfinishedMs: number | null, seenDoneMs: number): void {
+    const ms = lastUnfinishedMs === null ? seenDoneMs : (lastUnfinishedMs + seenDoneMs) / 2;
+    const old = this.ms.get(key);
+    this.ms.set(key, old === undefined ? ms : old * 0.7 + ms * 0.3);
+  }
+}
