@@ -92,17 +92,7 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
       <BackendPicker state={state} choice={choice} onChange={p.onChoice} />
       <Detail testId="estimate">{problem ?? preview?.estimate.summary ?? "…"}</Detail>
       {preview?.warnings.length ? <div className="cw-hint">{preview.warnings[0]}</div> : null}
-      {confirm ? (
-        <div className="cw-confirm" data-testid="confirm">
-          <span>{confirm}</span>
-          <Button variant="cta" onClick={() => go("generate", true)} testId="confirm-yes">
-            Spend it
-          </Button>
-          <Button quiet onClick={() => setConfirm(null)}>
-            Not now
-          </Button>
-        </div>
-      ) : null}
+      {confirm ? <ConfirmSpend message={confirm} onYes={() => go("generate", true)} onNo={() => setConfirm(null)} testId="confirm" /> : null}
       <div className="cw-row">
         <Button variant="cta" onClick={() => go("generate")} disabled={!preview || preview.estimate.overBudget || state.busy} testId="generate">
           Generate
@@ -123,6 +113,21 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
           ))}
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** "This will cost $N — generate?" above the editor's threshold: spend it, or not now. */
+export function ConfirmSpend(p: { message: string; onYes: () => void; onNo: () => void; testId: string }) {
+  return (
+    <div className="cw-confirm" data-testid={p.testId}>
+      <span>{p.message}</span>
+      <Button variant="cta" onClick={p.onYes} testId={`${p.testId}-yes`}>
+        Spend it
+      </Button>
+      <Button quiet onClick={p.onNo}>
+        Not now
+      </Button>
     </div>
   );
 }

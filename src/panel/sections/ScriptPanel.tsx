@@ -5,7 +5,7 @@
 import React, { useEffect, useState } from "react";
 import type { AppState, CutawayApi, GenerateRequest, PlanPreview, ScriptBreakdownView, ShotDraft } from "../../app/api";
 import { CutawayError } from "../../core/errors";
-import { BackendPicker, type Choice } from "./GeneratePanel";
+import { BackendPicker, ConfirmSpend, type Choice } from "./GeneratePanel";
 import { Button, Detail, Picker, TextField } from "../widgets/widgets";
 
 export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choice; onChoice: (c: Choice) => void }) {
@@ -100,17 +100,7 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
         <>
           <BackendPicker state={p.state} choice={p.choice} onChange={p.onChoice} />
           <Detail testId="script-estimate">{problem ?? preview?.estimate.summary ?? "…"}</Detail>
-          {confirm ? (
-            <div className="cw-confirm" data-testid="script-confirm">
-              <span>{confirm}</span>
-              <Button variant="cta" onClick={() => run("generate", true)} testId="script-confirm-yes">
-                Spend it
-              </Button>
-              <Button quiet onClick={() => setConfirm(null)}>
-                Not now
-              </Button>
-            </div>
-          ) : null}
+          {confirm ? <ConfirmSpend message={confirm} onYes={() => run("generate", true)} onNo={() => setConfirm(null)} testId="script-confirm" /> : null}
           <div className="cw-row">
             <Picker
               testId="destination"
