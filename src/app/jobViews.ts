@@ -32,6 +32,7 @@ export function jobView(j: JobRecord, request: RequestRecord | undefined): JobVi
     ...(j.queuePosition !== undefined ? { queuePosition: j.queuePosition } : {}),
     ...(j.error ? { error: { reason: j.error.reason, message: j.error.message } } : {}),
     ...(j.mediaPath ? { mediaPath: j.mediaPath } : {}),
+    ...(j.thumbnailUrl ? { thumbnailUrl: j.thumbnailUrl } : {}),
     ...(placedClipId && active === j.take ? { placedClipId } : {}),
     takesAvailable,
     canCancel: ["planned", "submitting", "submitted", "running", "ready"].includes(j.state),

@@ -50,6 +50,11 @@ export interface EngineOptions {
 
 type Listener = (job: JobRecord) => void;
 
+/** Only what an <img> can show without credentials: a public https URL or an inline PNG/JPEG. */
+function thumbnailOk(url: string | undefined): url is string {
+  return url !== undefined && url.length <= 64_000 && (/^https:\/\//.test(url) || /^data:image\/(png|jpeg);base64,/.test(url));
+}
+
 /** how long stop() waits for creates on the wire (provider time) */
 const CREATE_DRAIN_MS = 15_000;
 const sleepOrAbort = (clock: Clock, ms: number, signal: AbortSignal): Promise<void> => clock.sleep(ms, signal);
@@ -363,7 +368,7 @@ export class JobEngine {
       }
       if (st.state === "completed") {
         this.typical.learn(key, lastUnfinished, this.o.clock.now() - (job.submittedAt ?? this.o.clock.now()));
-        const ready: JobRecord = { ...job, state: "ready", progress: 1, ...(st.expiresAt !== undefined ? { expiresAt: st.expiresAt } : {}), ...(st.costUsd !== undefined ? { costUsd: st.costUsd } : {}) };
+        const ready: JobRecord = { ...job, state: "ready", progress: 1, ...(thumbnailOk(st.thumbnailUrl) ? { thumbnailUrl: st.thumbnailUrl } : {}), ...(st.expiresAt !== undefined ? { expiresAt: st.expiresAt } : {}), ...(st.costUsd !== undefined ? { costUsd: st.costUsd } : {}) };
         await this.save(ready);
         return { job: ready, completed: st };
       }

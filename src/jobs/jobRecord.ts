@@ -46,6 +46,8 @@ export const jobRecordSchema = z.object({
   etaSeconds: z.number().min(0).optional(),
   error: z.object({ reason: z.enum(reasons), message: z.string().max(2_000), outcomeUnknown: z.boolean().optional() }).optional(),
   mediaPath: z.string().max(4000).optional(),
+  /** a small preview for the Jobs list: the provider's https URL or an inline PNG (slates) */
+  thumbnailUrl: z.string().max(64_000).optional(),
   expiresAt: z.number().optional(),
   estimateUsd: z.number().min(0),
   costUsd: z.number().min(0).optional(),

@@ -32,6 +32,7 @@ export const PANEL_CSS = `
 .cw-x { background: transparent; border: none; color: inherit; cursor: pointer; font-size: 14px; }
 .cw-job { display: flex; flex-direction: column; padding: 6px 0; border-bottom: 1px solid var(--uxp-host-border-color, #3a3a3a); }
 .cw-job-head { display: flex; flex-direction: row; align-items: baseline; }
+.cw-thumb { width: 64px; height: auto; border-radius: 2px; margin-right: 6px; }
 .cw-job-head > * { margin-right: 6px; }
 .cw-confirm { display: flex; flex-direction: row; align-items: center; flex-wrap: wrap; padding: 6px; border: 1px solid #e8a33c; border-radius: 3px; }
 .cw-confirm > * { margin-right: 6px; }

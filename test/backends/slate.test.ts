@@ -68,7 +68,7 @@ describe("slate backend", () => {
     const b = new SlateBackend();
     const req = { model: "slate", prompt: "harbour", durationSeconds: 4, aspect: "16:9", size: { width: 1280, height: 720 }, shotNumber: 3 };
     const ref = await b.submit(req, { idempotencyKey: "k1" });
-    expect(await b.status(ref)).toEqual({ state: "completed", costUsd: 0 });
+    expect(await b.status(ref)).toMatchObject({ state: "completed", costUsd: 0 });
     const fresh = new SlateBackend();
     const dl = await fresh.download(ref);
     const parts: Uint8Array[] = [];
@@ -77,4 +77,15 @@ describe("slate backend", () => {
     expect([png.width, png.height, dl.extension, dl.contentLength]).toEqual([1280, 720, "png", parts[0]!.byteLength]);
     expect(b.capabilities().models[0]!.pricePerSecondUsd).toBe(0);
   });
+});
+
+test("a finished slate carries a small inline thumbnail of its card for the Jobs list", async () => {
+  const b = new SlateBackend();
+  const ref = await b.submit({ model: "slate", prompt: "Fishing boats at first light", durationSeconds: 4, aspect: "16:9", size: { width: 1920, height: 1080 }, shotNumber: 2 }, { idempotencyKey: "t" });
+  const st = await b.status(ref);
+  expect(st.state).toBe("completed");
+  const url = (st as { thumbnailUrl?: string }).thumbnailUrl!;
+  expect(url).toMatch(/^data:image\/png;base64,/);
+  const png = PNG.sync.read(Buffer.from(url.split(",")[1]!, "base64"));
+  expect([png.width, png.height]).toEqual([160, 90]);
 });

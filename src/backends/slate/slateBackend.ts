@@ -7,6 +7,7 @@
 import { GenerationError } from "../errors";
 import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload } from "../types";
 import { MAX_SLATE_SIDE, renderSlate } from "./render";
+import { imageDataUri } from "../http";
 
 const CAPABILITIES: BackendCapabilities = {
   backend: "slate",
@@ -35,6 +36,9 @@ const CAPABILITIES: BackendCapabilities = {
   ],
 };
 
+/** thumbnails in the Jobs list are this wide (px) */
+const THUMB_WIDTH = 160;
+
 export class SlateBackend implements GenerationBackend {
   readonly id = "slate";
   /** requests by job id: the card is rendered on download, from the request */
@@ -55,12 +59,24 @@ export class SlateBackend implements GenerationBackend {
   }
 
   async status(ref: JobRef): Promise<JobStatus> {
-    return ref.urls?.card || this.requests.has(ref.providerJobId) ? { state: "completed", costUsd: 0 } : { state: "failed", error: new GenerationError("expired", "This slate was lost; draft it again.") };
+    const card = this.cardFor(ref);
+    if (!card) return { state: "failed", error: new GenerationError("expired", "This slate was lost; draft it again.") };
+    // a small card for the Jobs list: the shot's colour and number at a glance
+    const h = Math.max(16, Math.round((THUMB_WIDTH * card.height) / card.width));
+    const thumb = renderSlate({ ...card, width: THUMB_WIDTH, height: Math.min(h, THUMB_WIDTH * 2) });
+    return { state: "completed", costUsd: 0, thumbnailUrl: imageDataUri({ bytes: thumb, mimeType: "image/png" }) };
+  }
+
+  private cardFor(ref: JobRef): ReturnType<typeof cardOf> | null {
+    if (ref.urls?.card) return JSON.parse(ref.urls.card) as ReturnType<typeof cardOf>;
+    const r = this.requests.get(ref.providerJobId);
+    return r ? cardOf(r) : null;
   }
 
   async download(ref: JobRef): Promise<MediaDownload> {
     // the card travels in the journaled ref, so a reloaded panel can still render it
-    const card = ref.urls?.card ? (JSON.parse(ref.urls.card) as ReturnType<typeof cardOf>) : cardOf(this.requests.get(ref.providerJobId)!);
+    const card = this.cardFor(ref);
+    if (!card) throw new GenerationError("expired", "This slate was lost; draft it again.");
     const png = renderSlate(card);
     return {
       chunks: (async function* () {

@@ -19,6 +19,12 @@ function copy(text: string): void {
   void clip?.writeText(text).catch(() => undefined);
 }
 
+/** The provider's preview; one that will not load (expired, needs a key) is simply not shown. */
+function Thumb(p: { url: string }) {
+  const [failed, setFailed] = React.useState(false);
+  return failed ? null : <img className="cw-thumb" data-testid="job-thumb" src={p.url} alt="" width={64} onError={() => setFailed(true)} />;
+}
+
 export function JobRow(p: { job: JobView; api: CutawayApi }) {
   const j = p.job;
   // a wait only means something while the provider still has the shot
@@ -35,6 +41,7 @@ export function JobRow(p: { job: JobView; api: CutawayApi }) {
       {j.state === "running" || j.state === "submitted" || j.state === "planned" || j.state === "ready" ? <ProgressBar value={j.progress} label={STATE_LABEL[j.state]} /> : null}
       {j.error ? <div className="cw-error" data-testid="job-error">{j.error.message}</div> : null}
       <div className="cw-row">
+        {j.thumbnailUrl && (j.state === "downloaded" || j.state === "placed") ? <Thumb url={j.thumbnailUrl} /> : null}
         {j.canCancel ? <Button quiet onClick={() => void p.api.cancel(j.id)} testId="cancel">Cancel</Button> : null}
         {j.canRetry ? <Button quiet onClick={() => void p.api.retry(j.id).catch(() => undefined)} testId="retry">Retry</Button> : null}
         {j.canUseTake ? <Button quiet onClick={() => void p.api.useTake(j.id)} testId="use-take">Use take {j.take}</Button> : null}

@@ -5,7 +5,7 @@
  * then the cast, then the place; what happens always stays.
  */
 import type { Cast } from "../shots/cast";
-import type { Shot } from "../shots/shot";
+import type { SceneContext, Shot } from "../shots/shot";
 import { stylePreset } from "./styles";
 
 export interface PromptOptions {
@@ -66,13 +66,20 @@ function subject(shot: Shot): string {
   }
 }
 
+/** every shot of a scene describes its place the same way; worked out once per scene */
+const places = new WeakMap<SceneContext, { establishing: string; other: string }>();
+
 function placeOf(shot: Shot): string {
   const sc = shot.scene;
   if (!sc) return "";
-  const inside = sc.interior === true ? "Interior" : sc.interior === false ? "Exterior" : "";
-  const tod = sc.timeOfDay ? timeOfDay(sc.timeOfDay) : "";
-  if (shot.source === "establishing") return [inside, tod].filter(Boolean).join(", ");
-  return [inside, visual(sc.location).toLowerCase(), tod].filter(Boolean).join(", ");
+  let p = places.get(sc);
+  if (!p) {
+    const inside = sc.interior === true ? "Interior" : sc.interior === false ? "Exterior" : "";
+    const tod = sc.timeOfDay ? timeOfDay(sc.timeOfDay) : "";
+    p = { establishing: [inside, tod].filter(Boolean).join(", "), other: [inside, visual(sc.location).toLowerCase(), tod].filter(Boolean).join(", ") };
+    places.set(sc, p);
+  }
+  return shot.source === "establishing" ? p.establishing : p.other;
 }
 
 function castLine(shot: Shot, cast: Cast): string {
