@@ -15,6 +15,8 @@ export interface ProviderErrorInfo {
   readonly contentPolicy?: boolean;
   /** the provider says the account is out of credit (OpenAI's 429 `insufficient_quota`) */
   readonly quota?: boolean;
+  /** a wait the provider gave in the body (Google's RetryInfo), used when no Retry-After header came */
+  readonly retryAfterSeconds?: number;
 }
 
 export interface HttpClientOptions {
@@ -206,7 +208,7 @@ export class HttpClient {
       body = undefined;
     }
     const info = body === undefined ? {} : (this.o.readError?.(body) ?? {});
-    const retryAfter = retryAfterSeconds(res.headers, this.o.now ?? Date.now);
+    const retryAfter = retryAfterSeconds(res.headers, this.o.now ?? Date.now) ?? info.retryAfterSeconds;
     return this.fromStatus(res.status, info, retryAfter);
   }
 

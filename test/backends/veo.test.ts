@@ -121,6 +121,8 @@ test("429 with Retry-After is rate_limited with the wait; a per-minute quota is 
   const broke = googleError(429, "RESOURCE_EXHAUSTED", "Your prepayment credits are depleted. Please check your billing details.");
   server.inject({ endpoint: "veo.create", nth: 1, fault: { kind: "status", status: 429, headers: { "retry-after": "12" }, body: rpm.body } });
   server.inject({ endpoint: "veo.create", nth: 2, fault: { kind: "status", status: 429, body: broke.body } });
+  // no header: Google's RetryInfo in the body says how long to wait
+  server.inject({ endpoint: "veo.create", nth: 3, fault: { kind: "status", status: 429, body: rpm.body } });
   const a = await caught(backend.submit(request(), { idempotencyKey: "k" }));
   expect(a.reason).toBe("rate_limited");
   expect(a.details.retryAfterSeconds).toBe(12);
@@ -129,6 +131,8 @@ test("429 with Retry-After is rate_limited with the wait; a per-minute quota is 
   const b = await caught(backend.submit(request(), { idempotencyKey: "k" }));
   expect(b.reason).toBe("quota");
   expect(b.retryable).toBe(false);
+  const c = await caught(backend.submit(request(), { idempotencyKey: "k" }));
+  expect(c).toMatchObject({ reason: "rate_limited", details: { retryAfterSeconds: 20 } });
 });
 
 test("a rejected key is auth with a Settings hint (Google's 400 API_KEY_INVALID and 403 alike), and the key never appears", async () => {

@@ -78,9 +78,20 @@ function isOutOfQuota(e: RpcStatus): boolean {
   return /quota|billing|credit|prepa/i.test(e.message ?? "");
 }
 
+/** google.rpc.RetryInfo's `retryDelay` ("23s", "1.5s") in whole seconds */
+function retryDelayOf(details: RpcStatus["details"]): number | undefined {
+  for (const d of details ?? []) {
+    const m = typeof d["retryDelay"] === "string" ? /^(\d+(?:\.\d+)?)s$/.exec(d["retryDelay"]) : null;
+    if (m) return Math.max(1, Math.ceil(Number(m[1])));
+  }
+  return undefined;
+}
+
 export function readRpcStatus(e: RpcStatus): ProviderErrorInfo {
   const code = reasonOf(e.details) ?? e.status;
+  const wait = retryDelayOf(e.details);
   return {
+    ...(wait !== undefined ? { retryAfterSeconds: wait } : {}),
     ...(e.message ? { message: e.message } : {}),
     ...(code ? { code } : {}),
     ...(isVeoContentPolicy(e.message) ? { contentPolicy: true } : {}),
