@@ -100,6 +100,9 @@ export function createCutaway(deps: AppDeps): Cutaway {
     return b;
   };
 
+  /** what the backend can do as configured (a ComfyUI workflow decides its own durations and inputs) */
+  const capsOf = (id: string) => backend(id)?.capabilities() ?? deps.backends.capabilities(id);
+
   const mediaFolder = async (): Promise<string> => {
     if (settings.mediaFolder) return settings.mediaFolder;
     const project = await deps.host.projectFolder().catch(() => null);
@@ -157,7 +160,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
 
   const providers = (): ProviderView[] => [
     ...deps.backends.ids().map((id) => {
-      const c = deps.backends.capabilities(id);
+      const c = capsOf(id);
       return {
         id,
         label: c.label,
@@ -207,7 +210,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
   function plan(s: SequenceSnapshot, request: GenerateRequest) {
     const backendId = request.mode === "draft" ? "slate" : request.backend;
     if (!deps.backends.ids().includes(backendId)) throw new CutawayError("unknown_backend", `The backend "${backendId}" is not available. Pick another in the panel.`);
-    const caps = deps.backends.capabilities(backendId);
+    const caps = capsOf(backendId);
     const r = request.mode === "draft" ? { ...request, backend: "slate", model: caps.models[0]?.id ?? "slate", takes: 1 } : request;
     return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd }) };
   }
@@ -314,7 +317,8 @@ export function createCutaway(deps: AppDeps): Cutaway {
         settings = mergeSettings(settings, { ...rest, ...(placeholderPatterns ? { placeholderPatterns: [...placeholderPatterns] } : {}) });
         await deps.settings.save(settings);
         clients.clear();
-        state.update((s) => ({ ...s, settings: settingsView(settings) }));
+        // server addresses and the ComfyUI workflow change what a backend can do
+        state.update((s) => ({ ...s, settings: settingsView(settings), providers: providers() }));
         await refresh();
       });
     },
