@@ -100,8 +100,12 @@ export function createCutaway(deps: AppDeps): Cutaway {
     return b;
   };
 
-  /** what the backend can do as configured (a ComfyUI workflow decides its own durations and inputs) */
-  const capsOf = (id: string) => backend(id)?.capabilities() ?? deps.backends.capabilities(id);
+  /** what the backend can do as configured (a ComfyUI workflow decides its own inputs); named as the catalog names it */
+  const capsOf = (id: string) => {
+    const listed = deps.backends.capabilities(id);
+    const configured = backend(id)?.capabilities();
+    return configured ? { ...configured, label: listed.label } : listed;
+  };
 
   const mediaFolder = async (): Promise<string> => {
     if (settings.mediaFolder) return settings.mediaFolder;
