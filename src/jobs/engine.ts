@@ -12,7 +12,7 @@
 import type { Clock, FileStore } from "../app/ports";
 import { GenerationError } from "../backends/errors";
 import type { GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus } from "../backends/types";
-import { isTerminal, type JobRecord, type JobRequestData, stillRunning, UNFINISHED } from "./jobRecord";
+import { isTerminal, type JobRecord, type JobRequestData, stillRunning, thumbnailOk, UNFINISHED } from "./jobRecord";
 import type { Journal } from "./journal";
 import { LimitsByBackend, type RateGate } from "./limits";
 import { DEFAULT_PACE, nextPollDelay, RenderTimes, type PaceLimits } from "./pollPacing";
@@ -49,11 +49,6 @@ export interface EngineOptions {
 }
 
 type Listener = (job: JobRecord) => void;
-
-/** Only what an <img> can show without credentials: a public https URL or an inline PNG/JPEG. */
-function thumbnailOk(url: string | undefined): url is string {
-  return url !== undefined && url.length <= 64_000 && (/^https:\/\//.test(url) || /^data:image\/(png|jpeg);base64,/.test(url));
-}
 
 /** how long stop() waits for creates on the wire (provider time) */
 const CREATE_DRAIN_MS = 15_000;

@@ -75,3 +75,8 @@ export function stillRunning(job: JobRecord, st: Extract<JobStatus, { state: "qu
     ...(st.state === "running" && st.etaSeconds !== undefined ? { etaSeconds: st.etaSeconds } : {}),
   };
 }
+
+/** Only what an <img> can show without credentials: a public https URL or an inline PNG/JPEG. */
+export function thumbnailOk(url: string | undefined): url is string {
+  return url !== undefined && url.length <= 64_000 && (/^https:\/\//.test(url) || /^data:image\/(png|jpeg);base64,/.test(url));
+}
