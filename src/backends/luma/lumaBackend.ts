@@ -13,6 +13,7 @@ import { HttpClient, originOf } from "../http";
 import type { BackendCapabilities, GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
 import { LUMA_MODELS, type LumaModel } from "./models";
 import { generationListSchema, generationSchema, isModerated, readLumaError, type LumaGeneration } from "./schemas";
+import { LostCreates } from "../lostCreates";
 
 export const LUMA_BACKEND_ID = "luma";
 export const LUMA_API_URL = "https://api.lumalabs.ai/dream-machine/v1";
@@ -29,8 +30,6 @@ export interface LumaBackendOptions {
 }
 
 const LABEL = "Luma";
-const RECONCILE_WINDOW_MS = 15 * 60_000;
-const CLOCK_SKEW_MS = 60_000;
 
 export class LumaBackend implements GenerationBackend {
   readonly id = LUMA_BACKEND_ID;
@@ -38,14 +37,14 @@ export class LumaBackend implements GenerationBackend {
   private readonly base: string;
   private readonly models: readonly LumaModel[];
   private readonly now: () => number;
-  private readonly submitStarted = new Map<string, number>();
-  private readonly claimed = new Set<string>();
+  private readonly lost: LostCreates;
 
   constructor(private readonly o: LumaBackendOptions) {
     this.base = (o.baseUrl ?? LUMA_API_URL).replace(/\/+$/, "");
     this.models = o.models ?? LUMA_MODELS;
     const clock = o.clock;
     this.now = clock ? () => clock.now() : Date.now;
+    this.lost = new LostCreates(this.now);
     this.http = new HttpClient({ fetch: o.fetch, provider: LABEL, providerId: LUMA_BACKEND_ID, secrets: [o.apiKey], readError: readLumaError, now: this.now });
   }
 
@@ -57,12 +56,12 @@ export class LumaBackend implements GenerationBackend {
     const model = this.model(request.model);
     const base = buildLumaBody(model, request, this.o.uploadImage !== undefined);
     const keyframes = await this.keyframes(request, options);
-    if (!this.submitStarted.has(options.idempotencyKey)) this.submitStarted.set(options.idempotencyKey, this.now());
+    this.lost.starting(options.idempotencyKey);
     const g = await this.http.json(
       { method: "POST", url: `${this.base}/generations`, headers: this.auth(), json: { ...base, ...(keyframes ? { keyframes } : {}) }, creates: true, ...(options.signal ? { signal: options.signal } : {}) },
       generationSchema,
     );
-    this.claimed.add(g.id);
+    this.lost.claim(g.id);
     return { backend: LUMA_BACKEND_ID, model: model.id, providerJobId: g.id };
   }
 
@@ -128,12 +127,11 @@ export class LumaBackend implements GenerationBackend {
   /** Newest unclaimed generation with this prompt and model, created after this create started. */
   async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
     const list = await this.http.json({ method: "GET", url: `${this.base}/generations?limit=50&offset=0`, headers: this.auth() }, generationListSchema);
-    const since = (this.submitStarted.get(idempotencyKey) ?? this.now() - RECONCILE_WINDOW_MS) - CLOCK_SKEW_MS;
-    const hit = list.generations
-      .filter((g) => !this.claimed.has(g.id) && g.request?.["prompt"] === request.prompt && (!g.model || g.model === request.model) && Date.parse(g.created_at ?? "") >= since)
-      .sort((a, b) => Date.parse(b.created_at ?? "") - Date.parse(a.created_at ?? ""))[0];
+    const hit = this.lost
+      .candidates(idempotencyKey, list.generations, (g) => Date.parse(g.created_at ?? ""))
+      .find((g) => g.request?.["prompt"] === request.prompt && (!g.model || g.model === request.model));
     if (!hit) return null;
-    this.claimed.add(hit.id);
+    this.lost.claim(hit.id);
     return { backend: LUMA_BACKEND_ID, model: request.model, providerJobId: hit.id };
   }
 

@@ -11,6 +11,7 @@ import { HttpClient, imageDataUri } from "../http";
 import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
 import { GATEWAY_MODELS, OPENROUTER_MODELS, type OpenAIVideoModel } from "./models";
 import { isContentPolicy, jobErrorOf, readVideoGatewayError, videoListSchema, videoSchema, type Video } from "./schemas";
+import { LostCreates } from "../lostCreates";
 
 export const OPENAI_VIDEOS_BACKEND_ID = "openai-videos";
 /** its own id: jobs journaled by one variant must never be polled through the other */
@@ -33,10 +34,6 @@ export interface OpenAIVideosBackendOptions {
   readonly models?: readonly OpenAIVideoModel[];
 }
 
-/** How far back a lost create is looked for when this session did not see it start (after a reload). */
-const RECONCILE_WINDOW_MS = 15 * 60_000;
-/** Gateway clocks drift from ours; `created_at` has one-second resolution. */
-const CLOCK_SKEW_MS = 60_000;
 
 export class OpenAIVideosBackend implements GenerationBackend {
   readonly id: string;
@@ -46,10 +43,7 @@ export class OpenAIVideosBackend implements GenerationBackend {
   private readonly label: string;
   private readonly models: readonly OpenAIVideoModel[];
   private readonly now: () => number;
-  /** when each create started, so reconciliation never adopts an older take of the same prompt */
-  private readonly submitStarted = new Map<string, number>();
-  /** jobs already handed to the engine: one job is never adopted twice */
-  private readonly claimed = new Set<string>();
+  private readonly lost: LostCreates;
 
   constructor(private readonly o: OpenAIVideosBackendOptions) {
     this.variant = o.variant ?? "generic";
@@ -61,6 +55,7 @@ export class OpenAIVideosBackend implements GenerationBackend {
     this.models = o.models ?? (this.variant === "openrouter" ? OPENROUTER_MODELS : GATEWAY_MODELS);
     const clock = o.clock;
     this.now = clock ? () => clock.now() : Date.now;
+    this.lost = new LostCreates(this.now);
     this.http = new HttpClient({ fetch: o.fetch, provider: this.label, providerId: this.id, secrets: [o.apiKey], readError: readVideoGatewayError, now: this.now });
   }
 
@@ -71,7 +66,7 @@ export class OpenAIVideosBackend implements GenerationBackend {
   async submit(request: GenerationRequest, options: SubmitOptions): Promise<JobRef> {
     const model = this.model(request.model);
     const body = buildVideoBody(model, request, this.variant, this.label);
-    if (!this.submitStarted.has(options.idempotencyKey)) this.submitStarted.set(options.idempotencyKey, this.now());
+    this.lost.starting(options.idempotencyKey);
     const video = await this.http.json(
       {
         method: "POST",
@@ -83,7 +78,7 @@ export class OpenAIVideosBackend implements GenerationBackend {
       },
       videoSchema,
     );
-    this.claimed.add(video.id);
+    this.lost.claim(video.id);
     return this.ref(model.id, video.id);
   }
 
@@ -171,15 +166,16 @@ export class OpenAIVideosBackend implements GenerationBackend {
       throw this.http.error("invalid_request", `${this.label} cannot list jobs; check its dashboard before sending this shot again.`, { outcomeUnknown: true });
     }
     const list = await this.http.json({ method: "GET", url: `${this.base}/videos?limit=50&order=desc`, headers: this.auth() }, videoListSchema);
-    const fresh = list.data.filter((v) => !this.claimed.has(v.id));
-    const byKey = fresh.filter((v) => v.metadata?.["idempotency_key"] === idempotencyKey);
-    const since = (this.submitStarted.get(idempotencyKey) ?? this.now() - RECONCILE_WINDOW_MS) - CLOCK_SKEW_MS;
-    const byPrompt = fresh.filter(
-      (v) => v.prompt === request.prompt && (!v.model || v.model === request.model) && typeof v.created_at === "number" && v.created_at * 1000 >= since,
-    );
-    const newest = [...(byKey.length > 0 ? byKey : byPrompt)].sort((a, b) => (b.created_at ?? 0) - (a.created_at ?? 0))[0];
+    const byKey = this.lost
+      .unclaimed(list.data)
+      .filter((v) => v.metadata?.["idempotency_key"] === idempotencyKey)
+      .sort((a, b) => (b.created_at ?? 0) - (a.created_at ?? 0));
+    const byPrompt = this.lost
+      .candidates(idempotencyKey, list.data, (v) => (typeof v.created_at === "number" ? v.created_at * 1000 : undefined))
+      .filter((v) => v.prompt === request.prompt && (!v.model || v.model === request.model));
+    const newest = byKey[0] ?? byPrompt[0];
     if (!newest) return null;
-    this.claimed.add(newest.id);
+    this.lost.claim(newest.id);
     return this.ref(request.model, newest.id);
   }
 

@@ -14,6 +14,7 @@ import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef,
 import { buildReplicateCall, replicateCapabilities } from "./input";
 import { REPLICATE_MODELS, type ReplicateModel } from "./models";
 import { errorText, isFlagged, outputUrl, predictionListSchema, predictionSchema, readReplicateError, type Prediction } from "./schemas";
+import { LostCreates } from "../lostCreates";
 
 export const REPLICATE_BACKEND_ID = "replicate";
 export const REPLICATE_API_URL = "https://api.replicate.com/v1";
@@ -30,8 +31,6 @@ export interface ReplicateBackendOptions {
 const LABEL = "Replicate";
 /** Replicate deletes API outputs after an hour */
 const OUTPUT_TTL_MS = 60 * 60_000;
-const RECONCILE_WINDOW_MS = 15 * 60_000;
-const CLOCK_SKEW_MS = 60_000;
 /** candidates read one by one during reconciliation (the list carries no inputs) */
 const MAX_CANDIDATES = 10;
 
@@ -41,14 +40,14 @@ export class ReplicateBackend implements GenerationBackend {
   private readonly base: string;
   private readonly models: readonly ReplicateModel[];
   private readonly now: () => number;
-  private readonly submitStarted = new Map<string, number>();
-  private readonly claimed = new Set<string>();
+  private readonly lost: LostCreates;
 
   constructor(private readonly o: ReplicateBackendOptions) {
     this.base = (o.baseUrl ?? REPLICATE_API_URL).replace(/\/+$/, "");
     this.models = o.models ?? REPLICATE_MODELS;
     const clock = o.clock;
     this.now = clock ? () => clock.now() : Date.now;
+    this.lost = new LostCreates(this.now);
     this.http = new HttpClient({ fetch: o.fetch, provider: LABEL, providerId: REPLICATE_BACKEND_ID, secrets: [o.apiKey], readError: readReplicateError, now: this.now });
   }
 
@@ -59,12 +58,12 @@ export class ReplicateBackend implements GenerationBackend {
   async submit(request: GenerationRequest, options: SubmitOptions): Promise<JobRef> {
     const model = this.model(request.model);
     const call = buildReplicateCall(model, request);
-    if (!this.submitStarted.has(options.idempotencyKey)) this.submitStarted.set(options.idempotencyKey, this.now());
+    this.lost.starting(options.idempotencyKey);
     const p = await this.http.json(
       { method: "POST", url: `${this.base}/models/${call.endpoint.model}/predictions`, headers: this.auth(), json: { input: call.input }, creates: true, ...(options.signal ? { signal: options.signal } : {}) },
       predictionSchema,
     );
-    this.claimed.add(p.id);
+    this.lost.claim(p.id);
     return this.ref(model.id, p);
   }
 
@@ -144,17 +143,16 @@ export class ReplicateBackend implements GenerationBackend {
   async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
     const model = this.model(request.model);
     const call = buildReplicateCall(model, request);
-    const since = (this.submitStarted.get(idempotencyKey) ?? this.now() - RECONCILE_WINDOW_MS) - CLOCK_SKEW_MS;
     const list = await this.http.json({ method: "GET", url: `${this.base}/predictions`, headers: this.auth() }, predictionListSchema);
-    const candidates = list.results
-      .filter((p) => !this.claimed.has(p.id) && (!p.model || p.model === call.endpoint.model) && p.created_at !== undefined && Date.parse(p.created_at) >= since)
-      .sort((a, b) => Date.parse(b.created_at ?? "") - Date.parse(a.created_at ?? ""))
+    const candidates = this.lost
+      .candidates(idempotencyKey, list.results, (p) => (p.created_at !== undefined ? Date.parse(p.created_at) : undefined))
+      .filter((p) => !p.model || p.model === call.endpoint.model)
       .slice(0, MAX_CANDIDATES);
     const promptField = call.endpoint.fields.prompt;
     for (const c of candidates) {
       const full = c.input ? c : await this.http.json({ method: "GET", url: `${this.base}/predictions/${encodeURIComponent(c.id)}`, headers: this.auth() }, predictionSchema);
       if (full.input?.[promptField] === request.prompt) {
-        this.claimed.add(full.id);
+        this.lost.claim(full.id);
         return this.ref(model.id, full);
       }
     }
