@@ -35,33 +35,21 @@ const wide = (h: number, label: string) => [
 ];
 
 /** LiteLLM routes (`provider/model`) as a proxy exposes them when its config keeps the upstream names. */
+/** Veo 3.1 through LiteLLM: one reference image, no seed; Fast and full differ in price */
+const veoViaGateway = {
+  durationsSeconds: [4, 6, 8],
+  aspects: ["16:9", "9:16"],
+  sizes: [...wide(720, "720p"), ...wide(1080, "1080p")],
+  fps: 24,
+  imageToVideo: true,
+  lastFrame: false,
+  seed: false,
+  maxPromptChars: 1000,
+};
+
 export const GATEWAY_MODELS: readonly OpenAIVideoModel[] = [
-  {
-    id: "vertex_ai/veo-3.1-fast-generate-preview",
-    label: "Veo 3.1 Fast (gateway)",
-    durationsSeconds: [4, 6, 8],
-    aspects: ["16:9", "9:16"],
-    sizes: [...wide(720, "720p"), ...wide(1080, "1080p")],
-    fps: 24,
-    imageToVideo: true,
-    lastFrame: false,
-    seed: false,
-    pricePerSecondUsd: 0.1,
-    maxPromptChars: 1000,
-  },
-  {
-    id: "vertex_ai/veo-3.1-generate-preview",
-    label: "Veo 3.1 (gateway)",
-    durationsSeconds: [4, 6, 8],
-    aspects: ["16:9", "9:16"],
-    sizes: [...wide(720, "720p"), ...wide(1080, "1080p")],
-    fps: 24,
-    imageToVideo: true,
-    lastFrame: false,
-    seed: false,
-    pricePerSecondUsd: 0.2,
-    maxPromptChars: 1000,
-  },
+  { ...veoViaGateway, id: "vertex_ai/veo-3.1-fast-generate-preview", label: "Veo 3.1 Fast (gateway)", pricePerSecondUsd: 0.1 },
+  { ...veoViaGateway, id: "vertex_ai/veo-3.1-generate-preview", label: "Veo 3.1 (gateway)", pricePerSecondUsd: 0.2 },
 ];
 
 /** OpenRouter's catalogue ids; `GET /videos/models` is the live source of truth for limits. */

@@ -47,39 +47,24 @@ const veo31Sizes = [
   { width: 1080, height: 1920, aspect: "9:16", label: "1080p", durationsSeconds: [8] },
 ];
 
+/** what Veo 3.1 and 3.1 Fast share; they differ in price */
+const veo31 = {
+  durationsSeconds: [4, 6, 8],
+  aspects: ["16:9", "9:16"],
+  sizes: veo31Sizes,
+  fps: 24,
+  imageToVideo: true,
+  lastFrame: true,
+  lastFrameDurationsSeconds: [8],
+  negativePrompt: true,
+  seed: false,
+  maxPromptChars: 1000,
+  audio: true,
+};
+
 export const VEO_MODELS: readonly VeoModel[] = [
-  {
-    id: "veo-3.1-generate-preview",
-    label: "Veo 3.1 (Google)",
-    durationsSeconds: [4, 6, 8],
-    aspects: ["16:9", "9:16"],
-    sizes: veo31Sizes,
-    fps: 24,
-    imageToVideo: true,
-    lastFrame: true,
-    lastFrameDurationsSeconds: [8],
-    negativePrompt: true,
-    seed: false,
-    pricePerSecondUsd: 0.4,
-    maxPromptChars: 1000,
-    audio: true,
-  },
-  {
-    id: "veo-3.1-fast-generate-preview",
-    label: "Veo 3.1 Fast (Google)",
-    durationsSeconds: [4, 6, 8],
-    aspects: ["16:9", "9:16"],
-    sizes: veo31Sizes,
-    fps: 24,
-    imageToVideo: true,
-    lastFrame: true,
-    lastFrameDurationsSeconds: [8],
-    negativePrompt: true,
-    seed: false,
-    pricePerSecondUsd: 0.15,
-    maxPromptChars: 1000,
-    audio: true,
-  },
+  { ...veo31, id: "veo-3.1-generate-preview", label: "Veo 3.1 (Google)", pricePerSecondUsd: 0.4 },
+  { ...veo31, id: "veo-3.1-fast-generate-preview", label: "Veo 3.1 Fast (Google)", pricePerSecondUsd: 0.15 },
   {
     // silent, 720p only, no resolution parameter and no last frame
     id: "veo-2.0-generate-001",
