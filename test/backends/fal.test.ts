@@ -4,7 +4,7 @@ import type { GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDown
 import { FakeServer } from "../fake/server";
 import { FalMode, falCdnMode, falContentPolicy, header } from "../fake/falMode";
 import { fakeMp4 } from "../support/media";
-import { bytesOf, caught, pollUntilDone } from "./helpers";
+import { bytesOf, caught, pngFrame, pollUntilDone, shotRequest } from "./helpers";
 
 const KEY = "fal-key-0123456789abcdef";
 const media = fakeMp4(64 * 1024, 7);
@@ -13,16 +13,8 @@ let cdn: FakeServer;
 let mode: FalMode;
 let backend: FalBackend;
 
-const request = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  model: "fal-ai/veo3.1/fast",
-  prompt: "Slow dolly across a rain-soaked neon street at night",
-  durationSeconds: 8,
-  aspect: "16:9",
-  size: { width: 1280, height: 720 },
-  shotNumber: 3,
-  ...over,
-});
-const png = (n: number) => ({ bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, n]), mimeType: "image/png" as const });
+const request = (over: Partial<GenerationRequest> = {}): GenerationRequest => shotRequest("fal-ai/veo3.1/fast", over);
+const png = pngFrame;
 
 beforeEach(async () => {
   cdn = await new FakeServer([falCdnMode(media)]).start();

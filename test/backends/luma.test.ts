@@ -4,7 +4,7 @@ import type { GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatu
 import { LumaMode, lumaCdnMode } from "../fake/lumaMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
-import { bytesOf, caught, pollUntilDone } from "./helpers";
+import { bytesOf, caught, pngFrame, pollUntilDone } from "./helpers";
 
 const KEY = "luma-0123456789abcdef-KEY";
 const media = fakeMp4(24 * 1024, 4);
@@ -24,7 +24,7 @@ const request = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
   shotNumber: 7,
   ...over,
 });
-const png = (n: number): ImageInput => ({ bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, n]), mimeType: "image/png" });
+const png = pngFrame;
 
 beforeEach(async () => {
   now = T0;

@@ -5,7 +5,7 @@ import { header } from "../fake/falMode";
 import { OpenAIVideosMode, apiError } from "../fake/openaiVideosMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
-import { bytesOf, caught, pollUntilDone } from "./helpers";
+import { bytesOf, caught, pngFrame, pollUntilDone, shotRequest } from "./helpers";
 
 const KEY = "fake-gateway-key-0123456789abcdef";
 const media = fakeMp4(48 * 1024, 5);
@@ -17,16 +17,8 @@ let mode: OpenAIVideosMode;
 let backend: OpenAIVideosBackend;
 
 const VEO = "vertex_ai/veo-3.1-fast-generate-preview";
-const request = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  model: VEO,
-  prompt: "Slow dolly across a rain-soaked neon street at night",
-  durationSeconds: 8,
-  aspect: "16:9",
-  size: { width: 1280, height: 720 },
-  shotNumber: 3,
-  ...over,
-});
-const png = (n: number) => ({ bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, n]), mimeType: "image/png" as const });
+const request = (over: Partial<GenerationRequest> = {}): GenerationRequest => shotRequest(VEO, over);
+const png = pngFrame;
 const dataUri = (n: number) => `data:image/png;base64,${Buffer.from(png(n).bytes).toString("base64")}`;
 
 async function start(variant: OpenAIVideosVariant = "generic"): Promise<void> {

@@ -4,7 +4,7 @@ import type { GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDown
 import { RUNWAY_VERSION, RunwayMode, runwayCdnMode, runwayError } from "../fake/runwayMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
-import { bytesOf, caught, pollUntilDone } from "./helpers";
+import { bytesOf, caught, pngFrame, pollUntilDone } from "./helpers";
 
 const KEY = "key_runway_0123456789abcdef0123456789";
 const media = fakeMp4(36 * 1024, 9);
@@ -24,7 +24,7 @@ const request = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
   shotNumber: 3,
   ...over,
 });
-const png = (n: number) => ({ bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, n]), mimeType: "image/png" as const });
+const png = pngFrame;
 const dataUri = (n: number) => `data:image/png;base64,${Buffer.from(png(n).bytes).toString("base64")}`;
 
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { VEO_BASE_URL, VeoBackend } from "../../src/backends/veo";
 import { FakeServer } from "../fake/server";
 import { VeoMode, googleError, veoStorageMode } from "../fake/veoMode";
 import { fakeMp4 } from "../support/media";
-import { bytesOf, caught, pollUntilDone } from "./helpers";
+import { bytesOf, caught, pngFrame, pollUntilDone, shotRequest } from "./helpers";
 
 const KEY = "AIzaSy-test-0123456789abcdefghij";
 const media = fakeMp4(40 * 1024, 7);
@@ -16,16 +16,8 @@ let mode: VeoMode;
 let backend: VeoBackend;
 
 const MODEL = "veo-3.1-fast-generate-preview";
-const request = (over: Partial<GenerationRequest> = {}): GenerationRequest => ({
-  model: MODEL,
-  prompt: "Slow dolly across a rain-soaked neon street at night",
-  durationSeconds: 8,
-  aspect: "16:9",
-  size: { width: 1280, height: 720 },
-  shotNumber: 3,
-  ...over,
-});
-const png = (n: number) => ({ bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, n]), mimeType: "image/png" as const });
+const request = (over: Partial<GenerationRequest> = {}): GenerationRequest => shotRequest(MODEL, over);
+const png = pngFrame;
 const b64 = (n: number) => Buffer.from(png(n).bytes).toString("base64");
 
 beforeEach(async () => {
