@@ -1,6 +1,6 @@
 import { GenerationError } from "../../src/backends/errors";
 import { LumaBackend } from "../../src/backends/luma";
-import type { GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
+import type { GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload } from "../../src/backends/types";
 import { LumaMode, lumaCdnMode } from "../fake/lumaMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
