@@ -2,10 +2,11 @@
  * The main job: scope → prompt and style → backend, model, takes → a live cost line → Generate,
  * Draft with slates, or Dry run. Enter generates. Spending above the threshold asks first.
  */
-import React, { useEffect, useState } from "react";
-import type { AppState, CutawayApi, GenerateRequest, JobKind, PlanPreview, TargetScope } from "../../app/api";
+import React, { useState } from "react";
+import type { AppState, CutawayApi, GenerateRequest, JobKind, TargetScope } from "../../app/api";
 import { CutawayError } from "../../core/errors";
 import { TargetBar } from "./TargetBar";
+import { useLivePreview } from "../useLivePreview";
 import { Button, Checkbox, Detail, Picker, TextField } from "../widgets/widgets";
 
 export function kindOf(scope: TargetScope): JobKind {
@@ -39,8 +40,6 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
   const { api, state, choice } = p;
   const [scope, setScope] = useState<TargetScope>("all-gaps");
   const [prompt, setPrompt] = useState("");
-  const [preview, setPreview] = useState<PlanPreview | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
 
   const request = (mode: GenerateRequest["mode"]): GenerateRequest => ({
@@ -58,19 +57,7 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
 
   // the cost line follows every change, without sending anything
   const key = JSON.stringify([scope, prompt, choice, state.sequence?.playheadTimecode, state.targets.map((t) => t.count)]);
-  useEffect(() => {
-    let live = true;
-    const t = setTimeout(() => {
-      api.preview(request("dry-run")).then(
-        (pv) => live && (setPreview(pv), setProblem(null)),
-        (e: unknown) => live && (setPreview(null), setProblem(e instanceof Error ? e.message : String(e))),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [key]);
+  const { preview, problem } = useLivePreview(api, () => request("dry-run"), key);
 
   const go = (mode: GenerateRequest["mode"], confirmed = false): void => {
     setConfirm(null);

@@ -2,10 +2,11 @@
  * Script to rough cut: paste a script (Fountain, plain text, transcript) or an idea, break it down,
  * edit prompts and durations, then draft or generate the shots end to end.
  */
-import React, { useEffect, useState } from "react";
-import type { AppState, CutawayApi, GenerateRequest, PlanPreview, ScriptBreakdownView, ShotDraft } from "../../app/api";
+import React, { useState } from "react";
+import type { AppState, CutawayApi, GenerateRequest, ScriptBreakdownView, ShotDraft } from "../../app/api";
 import { CutawayError } from "../../core/errors";
 import { BackendPicker, ConfirmSpend, type Choice } from "./GeneratePanel";
+import { useLivePreview } from "../useLivePreview";
 import { Button, Detail, Picker, TextField } from "../widgets/widgets";
 
 export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choice; onChoice: (c: Choice) => void }) {
@@ -25,8 +26,6 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
     if (b.script) setText(b.script);
   };
   const edit = (i: number, patch: Partial<ShotDraft>): void => setShots((list) => list.map((s, k) => (k === i ? { ...s, ...patch } : s)));
-  const [preview, setPreview] = useState<PlanPreview | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<string | null>(null);
   const request = (mode: GenerateRequest["mode"]): GenerateRequest => ({
     kind: timed && destination === "under-words" ? "broll" : "script-to-cut",
@@ -45,20 +44,7 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
 
   // the cost of the shot list, live as prompts, durations and the backend change
   const key = JSON.stringify([shots, p.choice, destination]);
-  useEffect(() => {
-    if (!shots.length) return;
-    let live = true;
-    const t = setTimeout(() => {
-      p.api.preview(request("dry-run")).then(
-        (pv) => live && (setPreview(pv), setProblem(null)),
-        (e: unknown) => live && (setPreview(null), setProblem(e instanceof Error ? e.message : String(e))),
-      );
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [key]);
+  const { preview, problem } = useLivePreview(p.api, () => request("dry-run"), key, shots.length > 0);
 
   const run = (mode: "generate" | "draft", confirmed = mode === "draft"): void => {
     setConfirm(null);
