@@ -116,3 +116,15 @@ export interface GenerationBackend {
   /** a cheap authenticated call for the Settings "test connection" button */
   testConnection?(): Promise<void>;
 }
+
+/** What every cloud backend is made with; the auth scheme each uses is said in its own file. */
+export interface CloudBackendOptions<Model> {
+  readonly fetch: import("../app/ports").Fetch;
+  /** the editor's key for this provider; sent only to the provider's own API origin */
+  readonly apiKey: string;
+  /** API origin (tests point it at the fake provider) */
+  readonly baseUrl?: string;
+  readonly clock?: Pick<import("../app/ports").Clock, "now">;
+  /** model descriptors (default: the backend's own list); validate outside data with its parse function */
+  readonly models?: readonly Model[];
+}

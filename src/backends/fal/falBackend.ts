@@ -5,10 +5,9 @@
  * fal cannot list a client's requests, so a create whose outcome is unknown cannot be reconciled
  * automatically (`canListJobs: false`): the engine reports it instead of resending.
  */
-import type { Clock, Fetch } from "../../app/ports";
 import { GenerationError } from "../errors";
 import { HttpClient, originOf } from "../http";
-import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, SubmitOptions } from "../types";
+import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, SubmitOptions } from "../types";
 import { buildFalCall, falCapabilities } from "./input";
 import { FAL_MODELS, type FalModelDescriptor } from "./models";
 import { falStatusSchema, falSubmitSchema, falVideoResultSchema, readFalError } from "./schemas";
@@ -16,16 +15,8 @@ import { falStatusSchema, falSubmitSchema, falVideoResultSchema, readFalError } 
 export const FAL_BACKEND_ID = "fal";
 export const FAL_QUEUE_URL = "https://queue.fal.run";
 
-export interface FalBackendOptions {
-  readonly fetch: Fetch;
-  /** the editor's fal key; sent as `Authorization: Key <key>`, only to the queue's origin */
-  readonly apiKey: string;
-  /** queue origin; tests point it at the fake provider */
-  readonly baseUrl?: string;
-  readonly clock?: Pick<Clock, "now">;
-  /** model descriptors (default: FAL_MODELS); validate outside data with parseFalModels */
-  readonly models?: readonly FalModelDescriptor[];
-}
+/** fal sends the key as `Authorization: Key <key>`, to the queue origin only. */
+export type FalBackendOptions = CloudBackendOptions<FalModelDescriptor>;
 
 const LABEL = "fal.ai";
 

@@ -7,10 +7,9 @@
  * an invalid_request that says so, and the models report no image-to-video.
  * Video assets are signed CDN links that expire: the engine downloads them at once.
  */
-import type { Clock, Fetch } from "../../app/ports";
 import { GenerationError } from "../errors";
 import { HttpClient, originOf } from "../http";
-import type { BackendCapabilities, GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
+import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
 import { LUMA_MODELS, type LumaModel } from "./models";
 import { generationListSchema, generationSchema, isModerated, readLumaError, type LumaGeneration } from "./schemas";
 import { LostCreates } from "../lostCreates";
@@ -18,13 +17,8 @@ import { LostCreates } from "../lostCreates";
 export const LUMA_BACKEND_ID = "luma";
 export const LUMA_API_URL = "https://api.lumalabs.ai/dream-machine/v1";
 
-export interface LumaBackendOptions {
-  readonly fetch: Fetch;
-  /** sent as `Authorization: Bearer <key>`, only to the API origin */
-  readonly apiKey: string;
-  readonly baseUrl?: string;
-  readonly clock?: Pick<Clock, "now">;
-  readonly models?: readonly LumaModel[];
+/** Luma takes the key as `Authorization: Bearer <key>`, to the API origin only. */
+export interface LumaBackendOptions extends CloudBackendOptions<LumaModel> {
   /** puts a frame somewhere Luma can fetch it (the studio's bucket) and returns its https URL */
   readonly uploadImage?: (image: ImageInput, name: string, signal?: AbortSignal) => Promise<string>;
 }

@@ -7,10 +7,9 @@
  * Output files live on replicate.delivery for about an hour: the engine downloads at once, and a
  * 404/410 after that is `expired`.
  */
-import type { Clock, Fetch } from "../../app/ports";
 import { GenerationError } from "../errors";
 import { HttpClient, originOf } from "../http";
-import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, SubmitOptions } from "../types";
+import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, SubmitOptions } from "../types";
 import { buildReplicateCall, replicateCapabilities } from "./input";
 import { REPLICATE_MODELS, type ReplicateModel } from "./models";
 import { errorText, isFlagged, outputUrl, predictionListSchema, predictionSchema, readReplicateError, type Prediction } from "./schemas";
@@ -19,14 +18,8 @@ import { LostCreates } from "../lostCreates";
 export const REPLICATE_BACKEND_ID = "replicate";
 export const REPLICATE_API_URL = "https://api.replicate.com/v1";
 
-export interface ReplicateBackendOptions {
-  readonly fetch: Fetch;
-  /** sent as `Authorization: Bearer <token>`, only to the API origin */
-  readonly apiKey: string;
-  readonly baseUrl?: string;
-  readonly clock?: Pick<Clock, "now">;
-  readonly models?: readonly ReplicateModel[];
-}
+/** Replicate takes the token as `Authorization: Bearer <token>`; outputs are fetched without it. */
+export type ReplicateBackendOptions = CloudBackendOptions<ReplicateModel>;
 
 const LABEL = "Replicate";
 /** Replicate deletes API outputs after an hour */

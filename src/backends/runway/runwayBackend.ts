@@ -6,10 +6,9 @@
  * for that wait. It has no list of tasks and no idempotency key: a create whose outcome is unknown is
  * reported, never resent (`canListJobs: false`). Output URLs are signed and expire in 24–48 h.
  */
-import type { Clock, Fetch } from "../../app/ports";
 import { GenerationError } from "../errors";
 import { HttpClient, imageDataUri, originOf } from "../http";
-import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
+import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
 import { RUNWAY_MODELS, type RunwayModel } from "./models";
 import { readRunwayError, reasonOfFailureCode, runwayCreateSchema, runwayTaskSchema, type RunwayTask } from "./schemas";
 
@@ -21,16 +20,8 @@ const LABEL = "Runway";
 /** Runway's limit for an image sent inline as a data URI */
 const MAX_DATA_URI_CHARS = 5 * 1024 * 1024;
 
-export interface RunwayBackendOptions {
-  readonly fetch: Fetch;
-  /** the editor's Runway API secret; sent as `Authorization: Bearer <key>`, only to the API's origin */
-  readonly apiKey: string;
-  /** API origin; tests point it at the fake provider */
-  readonly baseUrl?: string;
-  readonly clock?: Pick<Clock, "now">;
-  /** model descriptors (default: RUNWAY_MODELS); validate outside data with parseRunwayModels */
-  readonly models?: readonly RunwayModel[];
-}
+/** Runway takes the API secret as `Authorization: Bearer <key>` with the version header. */
+export type RunwayBackendOptions = CloudBackendOptions<RunwayModel>;
 
 export class RunwayBackend implements GenerationBackend {
   readonly id = RUNWAY_BACKEND_ID;

@@ -7,10 +7,9 @@
  * The Gemini API can neither list a client's Veo operations nor cancel one (see `cancel`), and takes no
  * idempotency key: a create whose outcome is unknown is reported, never resent (`canListJobs: false`).
  */
-import type { Clock, Fetch } from "../../app/ports";
 import { GenerationError } from "../errors";
 import { HttpClient, base64, originOf, type ProviderErrorInfo } from "../http";
-import type { BackendCapabilities, GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
+import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
 import { VEO_MODELS, type VeoModel } from "./models";
 import { followRedirectsKeepingKey } from "./redirects";
 import { httpStatusOfRpc, readRpcStatus, readVeoError, veoOperationSchema, veoSubmitSchema, type RpcStatus, type VeoOperation } from "./schemas";
@@ -23,16 +22,8 @@ export const VEO_API_VERSION = "v1beta";
 const LABEL = "Google AI Studio";
 const KEY_HEADER = "x-goog-api-key";
 
-export interface VeoBackendOptions {
-  readonly fetch: Fetch;
-  /** the editor's Gemini API key; sent as `x-goog-api-key`, only to the API's origin */
-  readonly apiKey: string;
-  /** API origin; tests point it at the fake provider */
-  readonly baseUrl?: string;
-  readonly clock?: Pick<Clock, "now">;
-  /** model descriptors (default: VEO_MODELS); validate outside data with parseVeoModels */
-  readonly models?: readonly VeoModel[];
-}
+/** Gemini takes the key as `x-goog-api-key`, to the API origin only (not across download redirects). */
+export type VeoBackendOptions = CloudBackendOptions<VeoModel>;
 
 export class VeoBackend implements GenerationBackend {
   readonly id = VEO_BACKEND_ID;
