@@ -56,3 +56,16 @@ export async function settle(rig: AppRig, requestId: string): Promise<void> {
   }
   throw new Error("request did not settle");
 }
+
+/** Resolves when every job of the request is placed or failed and placement has run. */
+export async function settlePlaced(app: Cutaway, requestId: string): Promise<void> {
+  for (let i = 0; i < 3000; i++) {
+    const jobs = app.engine.list().filter((j) => j.requestId === requestId);
+    if (jobs.length && jobs.every((j) => j.state === "placed" || j.state === "failed")) {
+      await app.idle();
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error("request did not settle");
+}

@@ -21,6 +21,7 @@ import { FakeServer } from "../fake/server";
 import { expectUntouched } from "../host/helpers";
 import { fakeMp4 } from "../support/media";
 import { scaledClock } from "../support/scaledClock";
+import { settlePlaced } from "./appRig";
 
 jest.setTimeout(30_000);
 
@@ -61,17 +62,7 @@ async function rig(): Promise<Rig> {
   return { app, sim, host, exported };
 }
 
-async function settle(app: Cutaway, requestId: string): Promise<void> {
-  for (let i = 0; i < 3000; i++) {
-    const jobs = app.engine.list().filter((j) => j.requestId === requestId);
-    if (jobs.length && jobs.every((j) => j.state === "placed" || j.state === "failed")) {
-      await app.idle();
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error("request did not settle");
-}
+const settle = settlePlaced;
 
 const fill: GenerateRequest = { kind: "fill-gaps", scope: "all-gaps", prompt: "harbour at dawn", stylePreset: "none", backend: "fal", model: "fal-ai/veo3.1/fast", takes: 1, continuity: true, placement: "all-at-once", mode: "generate" };
 

@@ -29,6 +29,7 @@ import { FakeServer, type RecordedRequest } from "../fake/server";
 import { VeoMode, veoStorageMode } from "../fake/veoMode";
 import { fakeMp4 } from "../support/media";
 import { scaledClock } from "../support/scaledClock";
+import { settlePlaced } from "./appRig";
 
 jest.setTimeout(30_000);
 
@@ -145,17 +146,7 @@ async function configuredApp(): Promise<{ app: Cutaway; host: PremiereEditorHost
   return { app, host };
 }
 
-async function settle(app: Cutaway, requestId: string): Promise<void> {
-  for (let i = 0; i < 3000; i++) {
-    const jobs = app.engine.list().filter((j) => j.requestId === requestId);
-    if (jobs.length && jobs.every((j) => j.state === "placed" || j.state === "failed")) {
-      await app.idle();
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error("request did not settle");
-}
+const settle = settlePlaced;
 
 /**
  * Whether a model makes video from a prompt alone. The panel's ProviderView does not say (only
