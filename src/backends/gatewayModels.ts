@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { ModelCapabilities } from "./types";
+import { modelBasics } from "./modelBasics";
 
 const fieldName = z.string().min(1);
 
@@ -49,12 +50,7 @@ interface DescribedModel extends z.infer<typeof modelLimitsSchema> {
 export function gatewayCapabilities(m: DescribedModel): ModelCapabilities {
   const has = (k: keyof EndpointFields) => m.endpoints.some((e) => e.fields[k] !== undefined);
   return {
-    id: m.id,
-    label: m.label,
-    durationsSeconds: [...m.durationsSeconds].sort((a, b) => a - b),
-    aspects: m.aspects,
-    sizes: m.sizes,
-    fps: m.fps,
+    ...modelBasics(m),
     textToVideo: m.endpoints.some((e) => e.mode === "text"),
     imageToVideo: has("firstFrame"),
     lastFrame: has("lastFrame"),

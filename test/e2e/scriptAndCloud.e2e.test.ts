@@ -166,17 +166,22 @@ suite("workbench with the fake fal.ai provider in Chromium", () => {
     expect(fake!.count("fal.submit")).toBe(shots);
   });
 
-  it("cancels one running cloud job from the Jobs list; the provider gets one cancel request", async () => {
-    const mode = new FalMode(fakeMp4(16 * 1024, 4));
-    mode.latencyMs = 60_000;
+  /** Fills the demo's gaps on the fake fal provider (jobs taking `latencyMs`) and opens the Jobs list. */
+  async function fillGapsOnFake(seed: number, latencyMs: number) {
+    const mode = new FalMode(fakeMp4(16 * 1024, seed));
+    mode.latencyMs = latencyMs;
     const p = await open(mode);
     const holes = Number(await p.locator("[data-testid=holes]").getAttribute("data-count"));
     expect(holes).toBeGreaterThan(0);
-
     const shots = await generateFillGaps(p);
     await p.click("[data-testid=tab-jobs]");
-    // the fake keeps every job rendering for a minute; fal runs a few at a time, the rest wait their turn
     await p.waitForFunction((n) => document.querySelectorAll("[data-testid=job]").length === n, shots);
+    return { mode, p, shots };
+  }
+
+  it("cancels one running cloud job from the Jobs list; the provider gets one cancel request", async () => {
+    // the fake keeps every job rendering for a minute; fal runs a few at a time, the rest wait their turn
+    const { mode, p, shots } = await fillGapsOnFake(4, 60_000);
     await p.waitForSelector("[data-testid=job][data-state=running] [data-testid=cancel]");
     await until("the running shots submitted", async () => fake!.count("fal.submit") === (await p.locator("[data-testid=job][data-state=running]").count()));
     expect(await p.locator("[data-testid=job] [data-testid=cancel]").count()).toBe(shots);
@@ -199,15 +204,7 @@ suite("workbench with the fake fal.ai provider in Chromium", () => {
   });
 
   it("a reload while cloud jobs run picks them up again: same jobs, no second submit, all placed", async () => {
-    const mode = new FalMode(fakeMp4(16 * 1024, 5));
-    mode.latencyMs = 3000;
-    const p = await open(mode);
-    const holes = Number(await p.locator("[data-testid=holes]").getAttribute("data-count"));
-    expect(holes).toBeGreaterThan(0);
-
-    const shots = await generateFillGaps(p);
-    await p.click("[data-testid=tab-jobs]");
-    await p.waitForFunction((n) => document.querySelectorAll("[data-testid=job]").length === n, shots);
+    const { mode, p, shots } = await fillGapsOnFake(5, 3000);
     await p.waitForSelector("[data-testid=job][data-state=running]");
     const before = (await p.locator("[data-testid=job]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-job")))).sort();
     expect(before).toHaveLength(shots);

@@ -13,6 +13,7 @@ import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, Gener
 import { LUMA_MODELS, type LumaModel } from "./models";
 import { generationListSchema, generationSchema, isModerated, readLumaError, type LumaGeneration } from "./schemas";
 import { LostCreates } from "../lostCreates";
+import { modelBasics } from "../modelBasics";
 
 export const LUMA_BACKEND_ID = "luma";
 export const LUMA_API_URL = "https://api.lumalabs.ai/dream-machine/v1";
@@ -175,12 +176,7 @@ export function buildLumaBody(m: LumaModel, req: GenerationRequest, canHostFrame
 
 function modelCapabilities(m: LumaModel, canHostFrames: boolean): ModelCapabilities {
   return {
-    id: m.id,
-    label: m.label,
-    durationsSeconds: [...m.durationsSeconds].sort((a, b) => a - b),
-    aspects: m.aspects,
-    sizes: m.sizes,
-    fps: m.fps,
+    ...modelBasics(m),
     imageToVideo: canHostFrames,
     lastFrame: canHostFrames,
     negativePrompt: false,

@@ -12,6 +12,7 @@ import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef,
 import { GATEWAY_MODELS, OPENROUTER_MODELS, type OpenAIVideoModel } from "./models";
 import { isContentPolicy, jobErrorOf, readVideoGatewayError, videoListSchema, videoSchema, type Video } from "./schemas";
 import { LostCreates } from "../lostCreates";
+import { modelBasics } from "../modelBasics";
 
 export const OPENAI_VIDEOS_BACKEND_ID = "openai-videos";
 /** its own id: jobs journaled by one variant must never be polled through the other */
@@ -267,12 +268,7 @@ export function buildVideoBody(m: OpenAIVideoModel, req: GenerationRequest, vari
 
 function modelCapabilities(m: OpenAIVideoModel, variant: OpenAIVideosVariant): ModelCapabilities {
   return {
-    id: m.id,
-    label: m.label,
-    durationsSeconds: [...m.durationsSeconds].sort((a, b) => a - b),
-    aspects: m.aspects,
-    sizes: m.sizes,
-    fps: m.fps,
+    ...modelBasics(m),
     imageToVideo: m.imageToVideo,
     lastFrame: variant === "openrouter" && m.lastFrame,
     negativePrompt: false,

@@ -11,6 +11,7 @@ import { HttpClient, imageDataUri, originOf } from "../http";
 import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
 import { RUNWAY_MODELS, type RunwayModel } from "./models";
 import { readRunwayError, reasonOfFailureCode, runwayCreateSchema, runwayTaskSchema, type RunwayTask } from "./schemas";
+import { modelBasics } from "../modelBasics";
 
 export const RUNWAY_BACKEND_ID = "runway";
 export const RUNWAY_BASE_URL = "https://api.dev.runwayml.com";
@@ -213,12 +214,7 @@ export function buildRunwayCall(m: RunwayModel, req: GenerationRequest): RunwayC
 
 function modelCapabilities(m: RunwayModel): ModelCapabilities {
   return {
-    id: m.id,
-    label: m.label,
-    durationsSeconds: [...m.durationsSeconds].sort((a, b) => a - b),
-    aspects: [...new Set(m.sizes.map((s) => s.aspect))],
-    sizes: m.sizes,
-    fps: m.fps,
+    ...modelBasics(m),
     textToVideo: m.textToVideo,
     imageToVideo: m.imageToVideo,
     lastFrame: m.lastFrame,

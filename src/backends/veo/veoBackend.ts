@@ -13,6 +13,7 @@ import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, Gener
 import { VEO_MODELS, type VeoModel } from "./models";
 import { followRedirectsKeepingKey } from "./redirects";
 import { httpStatusOfRpc, readRpcStatus, readVeoError, veoOperationSchema, veoSubmitSchema, type RpcStatus, type VeoOperation } from "./schemas";
+import { modelBasics } from "../modelBasics";
 
 export const VEO_BACKEND_ID = "veo";
 export const VEO_BASE_URL = "https://generativelanguage.googleapis.com";
@@ -222,12 +223,8 @@ export function buildVeoBody(m: VeoModel, req: GenerationRequest): { instances: 
 
 function modelCapabilities(m: VeoModel): ModelCapabilities {
   return {
-    id: m.id,
-    label: m.label,
-    durationsSeconds: [...m.durationsSeconds].sort((a, b) => a - b),
-    aspects: m.aspects,
+    ...modelBasics(m),
     sizes: m.sizes.map((s) => ({ width: s.width, height: s.height, aspect: s.aspect, ...(s.label ? { label: s.label } : {}) })),
-    fps: m.fps,
     imageToVideo: m.imageToVideo,
     lastFrame: m.lastFrame,
     negativePrompt: m.negativePrompt,
