@@ -33,6 +33,8 @@ interface Entry {
 
 export function createBackendCatalog(o: CatalogOptions): BackendCatalog {
   const slate = new SlateBackend();
+  // parsed once: the panel asks for capabilities on every cost-line update
+  let comfySample: BackendCapabilities | undefined;
   const entries: Record<string, Entry> = {
     slate: { capabilities: () => slate.capabilities(), create: () => slate },
     [FAL_BACKEND_ID]: {
@@ -64,7 +66,7 @@ export function createBackendCatalog(o: CatalogOptions): BackendCatalog {
       create: (apiKey, baseUrl) => new LumaBackend({ fetch: o.fetch, apiKey, clock: o.clock, ...(baseUrl ? { baseUrl } : {}) }),
     },
     [COMFYUI_BACKEND_ID]: {
-      capabilities: () => comfyUICapabilities([editorWorkflow(SAMPLE_WORKFLOW)]),
+      capabilities: () => (comfySample ??= comfyUICapabilities([editorWorkflow(SAMPLE_WORKFLOW)])),
       create: (apiKey, baseUrl, workflow) => {
         if (!workflow?.trim()) throw new GenerationError("invalid_request", "Paste your ComfyUI workflow (exported with \"Export (API)\") in Settings first.", { provider: COMFYUI_BACKEND_ID });
         // several workers behind one panel: "http://gpu1:8188, http://gpu2:8188"
