@@ -1,11 +1,16 @@
 /**
- * Ports: what the app needs from the outside world. Hosts implement them (host/premiere in
- * Premiere, host/sim in tests and the workbench, host/node for the CLI demo and benches).
+ * Ports only the app speaks: the editor host, settings and secrets. Hosts implement them
+ * (host/premiere in Premiere, host/sim in tests and the workbench). The platform ports that jobs/
+ * and backends/ need too (clock, fetch, files) are declared below them, in src/platform.
  * Nothing in here names a platform module.
  */
 import type { Placement } from "../core/plan/types";
 import type { FrameSize, Provenance, SequenceSnapshot } from "../core/timeline";
 import type { Ticks } from "../core/time";
+
+// Platform ports that lower layers (jobs, backends) need live below them; re-exported for the adapters.
+export type { Clock, Fetch, FileStore, FileWriter } from "../platform/ports";
+export type { BackendCatalog } from "../backends/types";
 
 /** A placement whose media is on disk and imported, ready to land on the timeline. */
 export interface ResolvedPlacement extends Placement {
@@ -68,33 +73,6 @@ export interface EditorHost {
   onChange(listener: () => void): () => void;
 }
 
-export interface FileWriter {
-  write(chunk: Uint8Array): Promise<void>;
-  close(): Promise<void>;
-  /** closes and deletes the partial file */
-  abort(): Promise<void>;
-}
-
-/** Paths are native absolute paths with "/" separators (the UXP adapter converts). */
-export interface FileStore {
-  /** the plugin's own persistent folder: journal, settings */
-  dataFolder(): Promise<string>;
-  join(...parts: string[]): string;
-  exists(path: string): Promise<boolean>;
-  read(path: string): Promise<Uint8Array>;
-  readText(path: string): Promise<string>;
-  /** file names (not paths) in a folder; [] when it does not exist */
-  list(dir: string): Promise<readonly string[]>;
-  size(path: string): Promise<number>;
-  mkdirp(dir: string): Promise<void>;
-  /** writes to a temp name beside `path`, then renames: readers never see half a file */
-  writeAtomic(path: string, data: Uint8Array | string): Promise<void>;
-  appendText(path: string, text: string): Promise<void>;
-  openWriter(path: string): Promise<FileWriter>;
-  rename(from: string, to: string): Promise<void>;
-  remove(path: string): Promise<void>;
-}
-
 /** API keys only. Backed by UXP secure storage in Premiere; a missing key means "ask again". */
 export interface SecretStore {
   get(key: string): Promise<string | null>;
@@ -106,22 +84,4 @@ export interface SecretStore {
 export interface SettingsStore {
   load(): Promise<unknown>;
   save(settings: unknown): Promise<void>;
-}
-
-export interface Clock {
-  now(): number;
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export type Fetch = typeof fetch;
-
-/**
- * The generation backends the app can use: capabilities are static data (shown before any key is
- * entered); `create` builds a client with the editor's key and base URL.
- */
-export interface BackendCatalog {
-  ids(): readonly string[];
-  capabilities(id: string): import("../backends/types").BackendCapabilities;
-  /** `workflow`: the ComfyUI workflow JSON from settings (other backends ignore it) */
-  create(id: string, config: { readonly apiKey: string | null; readonly baseUrl?: string; readonly workflow?: string | null }): import("../backends/types").GenerationBackend;
 }

@@ -2,7 +2,7 @@
  * The backends Cutaway ships, as the app's BackendCatalog: capabilities are static data (shown
  * before any key is entered), instances are made with the editor's key and base URL.
  */
-import type { BackendCatalog, Clock, Fetch } from "../app/ports";
+import type { Clock, Fetch } from "../platform/ports";
 import { GenerationError } from "./errors";
 import { FAL_BACKEND_ID, FalBackend, falBackendCapabilities } from "./fal/falBackend";
 import { OPENAI_VIDEOS_BACKEND_ID, OPENROUTER_BACKEND_ID, OpenAIVideosBackend, openAIVideosCapabilities } from "./openaiVideos/openaiVideosBackend";
@@ -13,7 +13,7 @@ import { REPLICATE_BACKEND_ID, ReplicateBackend, replicateBackendCapabilities } 
 import { RUNWAY_BACKEND_ID, RunwayBackend, runwayCapabilities } from "./runway";
 import { SlateBackend } from "./slate/slateBackend";
 import { VEO_BACKEND_ID, VeoBackend, veoCapabilities } from "./veo";
-import type { BackendCapabilities, GenerationBackend } from "./types";
+import type { BackendCapabilities, BackendCatalog, GenerationBackend } from "./types";
 
 export interface CatalogOptions {
   readonly fetch: Fetch;

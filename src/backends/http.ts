@@ -4,7 +4,7 @@
  * GenerationError with a sentence the editor can act on. Keys never appear in any message.
  */
 import type { z } from "zod";
-import type { Fetch } from "../app/ports";
+import type { Fetch } from "../platform/ports";
 import { GenerationError, type GenerationErrorReason } from "./errors";
 import type { ImageInput, MediaDownload } from "./types";
 

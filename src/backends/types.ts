@@ -119,12 +119,23 @@ export interface GenerationBackend {
 
 /** What every cloud backend is made with; the auth scheme each uses is said in its own file. */
 export interface CloudBackendOptions<Model> {
-  readonly fetch: import("../app/ports").Fetch;
+  readonly fetch: import("../platform/ports").Fetch;
   /** the editor's key for this provider; sent only to the provider's own API origin */
   readonly apiKey: string;
   /** API origin (tests point it at the fake provider) */
   readonly baseUrl?: string;
-  readonly clock?: Pick<import("../app/ports").Clock, "now">;
+  readonly clock?: Pick<import("../platform/ports").Clock, "now">;
   /** model descriptors (default: the backend's own list); validate outside data with its parse function */
   readonly models?: readonly Model[];
+}
+
+/**
+ * The generation backends the app can use: capabilities are static data (shown before any key is
+ * entered); `create` builds a client with the editor's key and base URL.
+ */
+export interface BackendCatalog {
+  ids(): readonly string[];
+  capabilities(id: string): BackendCapabilities;
+  /** `workflow`: the ComfyUI workflow JSON from settings (other backends ignore it) */
+  create(id: string, config: { readonly apiKey: string | null; readonly baseUrl?: string; readonly workflow?: string | null }): GenerationBackend;
 }

@@ -9,7 +9,7 @@
  *  - Downloads are streamed to a temp name, verified, then renamed (mediaFiles.ts).
  *  - A restart replays the journal and finishes every unfinished job.
  */
-import type { Clock, FileStore } from "../app/ports";
+import type { Clock, FileStore } from "../platform/ports";
 import { GenerationError } from "../backends/errors";
 import type { GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus } from "../backends/types";
 import { isTerminal, type JobRecord, type JobRequestData, stillRunning, thumbnailOk, UNFINISHED } from "./jobRecord";

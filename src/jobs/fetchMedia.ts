@@ -3,7 +3,7 @@
  * (resumed, retried: signed URLs expire), then a streamed, verified download into the media folder
  * under a safe, unique name. Retries and journaling stay with the engine.
  */
-import type { FileStore } from "../app/ports";
+import type { FileStore } from "../platform/ports";
 import { GenerationError } from "../backends/errors";
 import type { GenerationBackend, JobStatus } from "../backends/types";
 import type { JobRecord } from "./jobRecord";

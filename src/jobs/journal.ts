@@ -4,7 +4,7 @@
  * leaves a torn last line) is skipped and counted, never fatal. When the file holds many superseded
  * lines it is compacted by an atomic rewrite.
  */
-import type { FileStore } from "../app/ports";
+import type { FileStore } from "../platform/ports";
 import { jobRecordSchema, type JobRecord } from "./jobRecord";
 
 export const JOURNAL_FILE = "journal.jsonl";

@@ -2,7 +2,7 @@
  * The cost ledger, derived from the jobs themselves (no second file to drift): what was estimated
  * before submit, what the provider charged where it says, and the budget cap for the calendar month.
  */
-import type { Clock } from "../app/ports";
+import type { Clock } from "../platform/ports";
 import type { JobRecord } from "./jobRecord";
 
 /** States in which money may have been spent: anything the provider may have received. */

@@ -2,7 +2,7 @@
  * Per-backend limits: a concurrency gate (jobs in flight at the provider) and a request-rate gate
  * (every HTTP call spaced to stay under the provider's requests per minute). Both are fair (FIFO).
  */
-import type { Clock } from "../app/ports";
+import type { Clock } from "../platform/ports";
 
 export class Gate {
   private active = 0;

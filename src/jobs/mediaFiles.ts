@@ -2,7 +2,7 @@
  * Media on disk: safe, unique file names derived from the shot, and the download path — written to a
  * temp name, verified (length and signature), then renamed, so Premiere never imports half a file.
  */
-import type { FileStore } from "../app/ports";
+import type { FileStore } from "../platform/ports";
 import type { MediaDownload } from "../backends/types";
 import { GenerationError } from "../backends/errors";
 

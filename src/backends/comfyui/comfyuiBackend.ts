@@ -7,7 +7,7 @@
  * polling history and queue gives queue position and completion, which is what the engine uses.
  * No key: an optional bearer token is sent only to the configured servers (for authenticating proxies).
  */
-import type { Clock, Fetch } from "../../app/ports";
+import type { Clock, Fetch } from "../../platform/ports";
 import { GenerationError } from "../errors";
 import { HttpClient, originOf } from "../http";
 import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, SubmitOptions } from "../types";

@@ -5,7 +5,7 @@
  * The generic variant can list jobs, so a create lost on the wire is reconciled instead of repeated;
  * OpenRouter has no list, so there the engine reports it instead.
  */
-import type { Clock, Fetch } from "../../app/ports";
+import type { Clock, Fetch } from "../../platform/ports";
 import { GenerationError } from "../errors";
 import { HttpClient, imageDataUri } from "../http";
 import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";

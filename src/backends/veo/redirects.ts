@@ -5,7 +5,7 @@
  * `x-goog-api-key` to whatever host the redirect names. Each hop is fetched with `redirect: "manual"`; the
  * key header goes only to the provider's own origin.
  */
-import type { Fetch } from "../../app/ports";
+import type { Fetch } from "../../platform/ports";
 import { originOf } from "../http";
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);

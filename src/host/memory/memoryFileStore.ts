@@ -2,7 +2,7 @@
  * FileStore in memory, for the browser workbench (no disk) and fast tests. Same contract as the disk
  * stores: atomic writes are invisible until complete, an aborted writer leaves nothing behind.
  */
-import type { FileStore, FileWriter } from "../../app/ports";
+import type { FileStore, FileWriter } from "../../platform/ports";
 import { utf8Decode, utf8Encode } from "../../core/bytes/utf8";
 
 function parent(p: string): string {

@@ -1,4 +1,4 @@
-import type { Clock } from "../../app/ports";
+import type { Clock } from "../../platform/ports";
 
 export const systemClock: Clock = {
   now: () => Date.now(),

@@ -4,7 +4,7 @@
  */
 import { promises as fs, createWriteStream, type WriteStream } from "node:fs";
 import path from "node:path";
-import type { FileStore, FileWriter } from "../../app/ports";
+import type { FileStore, FileWriter } from "../../platform/ports";
 
 let tempCounter = 0;
 

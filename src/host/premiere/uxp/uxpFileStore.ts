@@ -3,7 +3,7 @@
  * are renamed; appends open the file in "a" mode, since UXP has no appendFile; binary data crosses as
  * ArrayBuffer because UXP's fs takes no Uint8Array views at an offset.
  */
-import type { FileStore, FileWriter } from "../../../app/ports";
+import type { FileStore, FileWriter } from "../../../platform/ports";
 import { utf8Encode } from "../../../core/bytes/utf8";
 import type { UxpFs, UxpModule } from "./uxpApi";
 
