@@ -12,6 +12,8 @@ import { browserOrSkip, launch, serveDir } from "./browser";
 
 const root = path.resolve(__dirname, "../..");
 const artifacts = path.join(root, "test-artifacts");
+// its own output folder: webpack cleans its output, and jest runs the e2e files in parallel
+const outDir = path.join(root, "build/workbench-look-e2e");
 const exe = browserOrSkip();
 const suite = exe ? describe : describe.skip;
 
@@ -22,9 +24,9 @@ suite("the workbench's look and timeline in Chromium", () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    execFileSync(path.join(root, "node_modules/.bin/webpack"), ["--mode", "development", "--env", "only=workbench"], { cwd: root, stdio: "pipe" });
+    execFileSync(path.join(root, "node_modules/.bin/webpack"), ["--mode", "development", "--env", "only=workbench", "--output-path", outDir], { cwd: root, stdio: "pipe" });
     fs.mkdirSync(artifacts, { recursive: true });
-    server = await serveDir(path.join(root, "build/workbench"));
+    server = await serveDir(outDir);
     browser = await launch(exe!);
   }, 120_000);
 
