@@ -8,7 +8,7 @@ import { SPECTRUM_STAND_IN_CSS } from "./spectrumStandIn";
 import { TimelineView } from "./TimelineView";
 import { WORKBENCH_CSS } from "./timelineStyles";
 
-export function Workbench(p: { api: CutawayApi; core: SimCore; onReset: () => void }) {
+export function Workbench(p: { api: CutawayApi; core: SimCore; onReset: () => void; fakeProvider?: boolean }) {
   return (
     <>
       <style>{SPECTRUM_STAND_IN_CSS + WORKBENCH_CSS}</style>
@@ -20,7 +20,7 @@ export function Workbench(p: { api: CutawayApi; core: SimCore; onReset: () => vo
       <div className="wb-main">
         <div className="wb-bar">
           <b>Cutaway workbench</b>
-          <span style={{ opacity: 0.7 }}>the panel against an in-memory Premiere and the offline slate backend — no key needed</span>
+          <span className="wb-hint">the panel against an in-memory Premiere, the offline slate backend{p.fakeProvider ? " and fal.ai served by the fake provider on loopback" : ""} — no key needed</span>
           <Button quiet testId="reset" onClick={p.onReset}>
             Reset demo
           </Button>

@@ -46,6 +46,8 @@ export const SPECTRUM_STAND_IN_CSS = `
 .cw-button.cw-quiet:hover:not(:disabled) { background: ${SP.gray200}; color: ${SP.gray800}; }
 .cw-button:disabled { background: ${SP.gray200}; border-color: ${SP.gray200}; color: ${SP.gray500}; cursor: default; }
 .cw-button.cw-quiet:disabled { background: transparent; border-color: transparent; }
+/* a Spectrum button is as wide as its label, also alone in a column */
+.cw-section > .cw-button, .cw-section > .cw-action { align-self: flex-start; }
 
 /* sp-action-button, size S (scope chips, tabs) */
 .cw-action { box-sizing: border-box; height: 24px; padding: 0 8px; border-radius: 4px; border: 1px solid ${SP.gray400}; background: ${SP.gray75}; color: ${SP.gray800}; font-size: 12px; cursor: pointer; white-space: nowrap; }
