@@ -169,7 +169,8 @@ export function TimelineView(p: { core: SimCore }) {
           ))}
         </ol>
       </div>
-      {hover ? <HoverCard hover={hover} rate={rate} /> : null}
+      {/* an undo can take the clip away under the pointer: no card for a clip that is gone */}
+      {hover && seq.tracks.some((t) => t.clips.some((c) => c.uid === hover.clip.uid)) ? <HoverCard hover={hover} rate={rate} /> : null}
     </div>
   );
 }
