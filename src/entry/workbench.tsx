@@ -75,5 +75,5 @@ const reset = (): void => {
   window.location.reload();
 };
 
-createRoot(document.getElementById("root")!).render(<Workbench api={app} core={sim.core} onReset={reset} />);
+createRoot(document.getElementById("root")!).render(<Workbench api={app} core={sim.core} onReset={reset} fakeProvider={Boolean(fake)} />);
 void app.start();

@@ -11,6 +11,7 @@ import { Notices } from "./sections/Notices";
 import { ScriptPanel } from "./sections/ScriptPanel";
 import { SettingsPanel } from "./sections/SettingsPanel";
 import { PANEL_CSS } from "./styles";
+import { ActionButton } from "./widgets/widgets";
 
 type Tab = "fill" | "script" | "jobs" | "settings";
 
@@ -52,9 +53,9 @@ export function App(p: { api: CutawayApi }) {
       <style>{PANEL_CSS}</style>
       <div className="cw-tabs" role="tablist">
         {tabs.map(([id, label]) => (
-          <button key={id} role="tab" aria-selected={tab === id} className={`cw-tab${tab === id ? " cw-tab-on" : ""}`} onClick={() => setTab(id)} data-testid={`tab-${id}`}>
+          <ActionButton key={id} role="tab" quiet selected={tab === id} className="cw-tab" onClick={() => setTab(id)} testId={`tab-${id}`}>
             {label}
-          </button>
+          </ActionButton>
         ))}
       </div>
       <Notices state={state} api={p.api} />
@@ -78,7 +79,7 @@ export class ErrorBoundary extends React.Component<{ children: React.ReactNode }
       return (
         <div className="cw-section cw-error">
           Cutaway hit a problem drawing the panel: {this.state.error}. Your sequence was not changed.{" "}
-          <button onClick={() => this.setState({ error: null })}>Try again</button>
+          <ActionButton onClick={() => this.setState({ error: null })}>Try again</ActionButton>
         </div>
       );
     }

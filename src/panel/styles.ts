@@ -1,20 +1,20 @@
 /**
- * Panel styles as a string (no CSS loader in the UXP bundle). Flexbox only — UXP has no grid — and
+ * Panel layout as a string (no CSS loader in the UXP bundle). Flexbox only — UXP has no grid — and
  * colours from the host theme variables, so the panel follows Premiere's light and dark themes.
+ * The controls themselves are Spectrum widgets in UXP; their browser stand-ins are dressed by the
+ * workbench's own sheet (src/workbench/spectrumStandIn.ts), never by this one.
  */
 export const PANEL_CSS = `
 .cw-panel { display: flex; flex-direction: column; height: 100%; min-width: 280px; font-size: 12px; color: var(--uxp-host-text-color, #ddd); background: var(--uxp-host-background-color, #232323); }
 .cw-tabs { display: flex; flex-direction: row; border-bottom: 1px solid var(--uxp-host-border-color, #444); }
-.cw-tab { flex: 1; background: transparent; border: none; border-bottom: 2px solid transparent; color: inherit; padding: 6px 4px; font-size: 12px; cursor: pointer; }
-.cw-tab-on { border-bottom-color: var(--uxp-host-link-text-color, #2680eb); font-weight: bold; }
 .cw-body { flex: 1; overflow-y: auto; padding: 8px; }
 .cw-section { display: flex; flex-direction: column; }
 .cw-section > * { margin-bottom: 8px; }
 .cw-row { display: flex; flex-direction: row; flex-wrap: wrap; align-items: center; }
 .cw-row > * { margin-right: 6px; margin-bottom: 4px; }
+.cw-tab { flex: 1; }
 .cw-chips { display: flex; flex-direction: row; flex-wrap: wrap; }
-.cw-chip { margin: 0 4px 4px 0; padding: 3px 8px; border-radius: 12px; border: 1px solid var(--uxp-host-border-color, #555); background: transparent; color: inherit; font-size: 11px; cursor: pointer; }
-.cw-chip-on { background: var(--uxp-host-link-text-color, #2680eb); border-color: var(--uxp-host-link-text-color, #2680eb); color: #fff; }
+.cw-chip { margin: 0 4px 4px 0; }
 .cw-chip-off { opacity: 0.5; }
 .cw-range { display: flex; flex-direction: row; font-size: 11px; }
 .cw-range > span { margin-right: 8px; white-space: nowrap; }
@@ -29,7 +29,6 @@ export const PANEL_CSS = `
 .cw-warning { border-left: 3px solid #e8a33c; }
 .cw-error.cw-notice, .cw-notice.cw-error { border-left: 3px solid #e34850; color: inherit; }
 .cw-info { border-left: 3px solid #2680eb; }
-.cw-x { background: transparent; border: none; color: inherit; cursor: pointer; font-size: 14px; }
 .cw-job { display: flex; flex-direction: column; padding: 6px 0; border-bottom: 1px solid var(--uxp-host-border-color, #3a3a3a); }
 .cw-job-head { display: flex; flex-direction: row; align-items: baseline; }
 .cw-thumb { width: 64px; height: auto; border-radius: 2px; margin-right: 6px; }
@@ -38,17 +37,4 @@ export const PANEL_CSS = `
 .cw-confirm > * { margin-right: 6px; }
 .cw-shot { display: flex; flex-direction: column; padding: 4px 0; border-bottom: 1px solid var(--uxp-host-border-color, #3a3a3a); }
 .cw-key-label { width: 140px; }
-.cw-detail { font-size: 11px; opacity: 0.85; }
-.cw-heading { font-size: 12px; margin: 8px 0 2px 0; }
-.cw-divider { border: none; border-top: 1px solid var(--uxp-host-border-color, #444); }
-.cw-field { background: var(--uxp-host-widget-hover-background-color, #1b1b1b); color: inherit; border: 1px solid var(--uxp-host-border-color, #555); border-radius: 3px; padding: 4px 6px; font-size: 12px; font-family: inherit; }
-input.cw-field, textarea.cw-field { width: 100%; box-sizing: border-box; }
-.cw-row input.cw-field { width: auto; flex: 1; min-width: 80px; }
-.cw-button { border-radius: 14px; padding: 4px 12px; font-size: 12px; cursor: pointer; border: 1px solid var(--uxp-host-border-color, #777); background: transparent; color: inherit; }
-.cw-button:disabled { opacity: 0.45; cursor: default; }
-.cw-cta { background: #2680eb; border-color: #2680eb; color: #fff; font-weight: bold; }
-.cw-quiet { border-color: transparent; padding: 2px 6px; opacity: 0.9; }
-.cw-check { display: flex; flex-direction: row; align-items: center; }
-.cw-progress { height: 4px; background: rgba(128,128,128,0.3); border-radius: 2px; overflow: hidden; }
-.cw-progress > div { height: 4px; background: #2680eb; }
 `;

@@ -32,6 +32,7 @@ export function provenanceOf(j: JobRecord) {
     slate: j.backend === "slate",
     shotId: j.shotId,
     take: j.take,
+    costUsd: j.costUsd ?? j.estimateUsd,
   };
 }
 

@@ -30,6 +30,8 @@ export interface Provenance {
   readonly slate: boolean;
   readonly shotId?: string;
   readonly take?: number;
+  /** what the provider billed for this take (its estimate when the bill is not known); 0 for slates */
+  readonly costUsd?: number;
 }
 
 export interface Clip {

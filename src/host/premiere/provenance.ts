@@ -28,6 +28,7 @@ const provenanceSchema = z.object({
   slate: z.boolean(),
   shotId: z.string().max(200).optional(),
   take: z.number().int().min(1).optional(),
+  costUsd: z.number().min(0).optional(),
 });
 
 function escapeXml(s: string): string {

@@ -81,10 +81,13 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
       {preview?.warnings.length ? <div className="cw-hint">{preview.warnings[0]}</div> : null}
       {confirm ? <ConfirmSpend message={confirm} onYes={() => go("generate", true)} onNo={() => setConfirm(null)} testId="confirm" /> : null}
       <div className="cw-row">
-        <Button variant="cta" onClick={() => go("generate")} disabled={!preview || preview.estimate.overBudget || state.busy} testId="generate">
-          Generate
-        </Button>
-        <Button onClick={() => go("draft")} disabled={!preview || state.busy} testId="draft" title="Free slates now, real shots later">
+        {/* with the slate backend Generate would draft slates too: one button, not two that do the same */}
+        {choice.backend === "slate" ? null : (
+          <Button variant="cta" onClick={() => go("generate")} disabled={!preview || preview.estimate.overBudget || state.busy} testId="generate">
+            Generate
+          </Button>
+        )}
+        <Button variant={choice.backend === "slate" ? "cta" : "secondary"} onClick={() => go("draft")} disabled={!preview || state.busy} testId="draft" title="Free slates now, real shots later">
           Draft with slates
         </Button>
         <Button quiet onClick={() => go("dry-run")} disabled={!preview} testId="dry-run">

@@ -1,5 +1,6 @@
 import React from "react";
 import type { AppState, CutawayApi } from "../../app/api";
+import { ActionButton } from "../widgets/widgets";
 
 /** Sentences for the editor; each can be dismissed. */
 export function Notices(p: { state: AppState; api: CutawayApi }) {
@@ -9,9 +10,9 @@ export function Notices(p: { state: AppState; api: CutawayApi }) {
       {p.state.notices.slice(-4).map((n) => (
         <div key={n.id} className={`cw-notice cw-${n.level}`}>
           <span>{n.message}</span>
-          <button className="cw-x" aria-label="Dismiss" onClick={() => p.api.dismissNotice(n.id)}>
+          <ActionButton quiet className="cw-x" title="Dismiss" onClick={() => p.api.dismissNotice(n.id)}>
             ×
-          </button>
+          </ActionButton>
         </div>
       ))}
     </div>

@@ -94,10 +94,12 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
               options={[...(timed ? [{ value: "under-words", label: "Under the words (B-roll)" }] : []), { value: "playhead", label: "At the playhead, new track" }, { value: "new-sequence", label: "A new sequence" }]}
               onChange={(v) => setDestination(v === "new-sequence" || v === "under-words" ? v : "playhead")}
             />
-            <Button variant="cta" onClick={() => run("generate")} disabled={preview?.estimate.overBudget === true || p.state.busy} testId="script-generate">
-              Generate {shots.length} shots
-            </Button>
-            <Button onClick={() => run("draft")} testId="script-draft">
+            {p.choice.backend === "slate" ? null : (
+              <Button variant="cta" onClick={() => run("generate")} disabled={preview?.estimate.overBudget === true || p.state.busy} testId="script-generate">
+                Generate {shots.length} shots
+              </Button>
+            )}
+            <Button variant={p.choice.backend === "slate" ? "cta" : "secondary"} onClick={() => run("draft")} testId="script-draft">
               Draft with slates
             </Button>
           </div>

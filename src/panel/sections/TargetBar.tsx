@@ -1,7 +1,7 @@
 /** What will be filled: one chip per scope with its count and duration; the chosen one lists its ranges. */
 import React from "react";
 import type { AppState, TargetScope } from "../../app/api";
-import { Detail } from "../widgets/widgets";
+import { ActionButton, Detail } from "../widgets/widgets";
 
 export function TargetBar(p: { state: AppState; scope: TargetScope; onScope: (s: TargetScope) => void }) {
   const { state } = p;
@@ -14,17 +14,17 @@ export function TargetBar(p: { state: AppState; scope: TargetScope; onScope: (s:
       </Detail>
       <div className="cw-chips" role="tablist">
         {state.targets.map((t) => (
-          <button
+          <ActionButton
             key={t.scope}
             role="tab"
-            aria-selected={t.scope === p.scope}
-            className={`cw-chip${t.scope === p.scope ? " cw-chip-on" : ""}${t.available ? "" : " cw-chip-off"}`}
+            selected={t.scope === p.scope}
+            className={`cw-chip${t.available ? "" : " cw-chip-off"}`}
             title={t.reason ?? `${t.count} ranges, ${t.totalSeconds} s`}
             onClick={() => p.onScope(t.scope)}
-            data-testid={`scope-${t.scope}`}
+            testId={`scope-${t.scope}`}
           >
             {t.label} {t.available ? <b>{t.count}</b> : null}
-          </button>
+          </ActionButton>
         ))}
       </div>
       {current && !current.available ? <div className="cw-hint">{current.reason}</div> : null}

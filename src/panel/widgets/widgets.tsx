@@ -1,7 +1,9 @@
 /**
  * The panel's controls. In UXP they are Spectrum `sp-*` elements (native look, host theme); in the
- * browser workbench the same components render plain elements styled alike, so the UXP bundle carries
- * no browser stand-in. Spectrum elements fire DOM events React does not wire, hence ref listeners.
+ * browser workbench the same components render plain elements with `cw-*` classes that the workbench's
+ * Spectrum stand-in sheet (src/workbench/spectrumStandIn.ts) dresses as Spectrum dark, so the UXP bundle
+ * carries no browser stand-in. Spectrum elements fire DOM events React does not wire, hence ref
+ * listeners; sections use only these components, never raw buttons or inputs.
  */
 import React, { createContext, useContext, useEffect, useRef } from "react";
 
@@ -30,7 +32,27 @@ export function Button(p: Props & { onClick: () => void; variant?: "cta" | "prim
   useDomEvent(ref, "click", spectrum ? () => !p.disabled && p.onClick() : undefined);
   if (spectrum) return sp("sp-button", { ref, variant: p.variant ?? "secondary", quiet: p.quiet ? true : undefined, disabled: p.disabled ? true : undefined, "data-testid": p.testId, title: p.title }, p.children);
   return (
-    <button className={`cw-button cw-${p.variant ?? "secondary"}${p.quiet ? " cw-quiet" : ""}`} disabled={p.disabled} onClick={p.onClick} data-testid={p.testId} title={p.title}>
+    <button type="button" className={`cw-button cw-${p.variant ?? "secondary"}${p.quiet ? " cw-quiet" : ""}`} disabled={p.disabled} onClick={p.onClick} data-testid={p.testId} title={p.title}>
+      {p.children}
+    </button>
+  );
+}
+
+/**
+ * A toggle-like or secondary action (scope chips, tabs): `sp-action-button` in UXP. `selected` is
+ * passed as an attribute too, and the class carries it for the panel sheet where the host ignores it.
+ */
+export function ActionButton(p: Props & { onClick: () => void; selected?: boolean; quiet?: boolean; disabled?: boolean; role?: "tab"; className?: string }) {
+  const spectrum = useContext(SpectrumContext);
+  const ref = useRef<HTMLElement>(null);
+  useDomEvent(ref, "click", spectrum ? () => !p.disabled && p.onClick() : undefined);
+  const cls = `cw-action${p.selected ? " cw-selected" : ""}${p.quiet ? " cw-quiet" : ""}${p.className ? ` ${p.className}` : ""}`;
+  const aria = p.role === "tab" ? { role: "tab", "aria-selected": Boolean(p.selected) } : { "aria-pressed": p.selected === undefined ? undefined : Boolean(p.selected) };
+  if (spectrum) {
+    return sp("sp-action-button", { ref, class: cls, size: "s", quiet: p.quiet ? true : undefined, selected: p.selected ? true : undefined, disabled: p.disabled ? true : undefined, "data-testid": p.testId, title: p.title, ...aria }, p.children);
+  }
+  return (
+    <button type="button" className={cls} disabled={p.disabled} onClick={p.onClick} data-testid={p.testId} title={p.title} {...aria}>
       {p.children}
     </button>
   );
@@ -66,7 +88,7 @@ export function Picker(p: Props & { value: string; options: readonly { value: st
     );
   }
   return (
-    <select className="cw-field" value={p.value} onChange={(e) => p.onChange(e.target.value)} data-testid={p.testId} aria-label={p.label}>
+    <select className="cw-field cw-picker" value={p.value} onChange={(e) => p.onChange(e.target.value)} data-testid={p.testId} aria-label={p.label}>
       {p.options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
@@ -83,7 +105,7 @@ export function Checkbox(p: Props & { checked: boolean; onChange: (v: boolean) =
   if (spectrum) return sp("sp-checkbox", { ref, checked: p.checked ? true : undefined, "data-testid": p.testId }, p.children);
   return (
     <label className="cw-check">
-      <input type="checkbox" checked={p.checked} onChange={(e) => p.onChange(e.target.checked)} data-testid={p.testId} /> {p.children}
+      <input type="checkbox" className="cw-checkbox" checked={p.checked} onChange={(e) => p.onChange(e.target.checked)} data-testid={p.testId} /> {p.children}
     </label>
   );
 }
@@ -104,9 +126,11 @@ export function Heading(p: Props) {
   return spectrum ? sp("sp-heading", { size: "XXS" }, p.children) : <h3 className="cw-heading">{p.children}</h3>;
 }
 
+/** Small secondary text (cost line, sequence line). Spectrum's Detail is set in capitals, which makes
+ * a sentence hard to read, so UXP gets small body text. */
 export function Detail(p: Props) {
   const spectrum = useContext(SpectrumContext);
-  return spectrum ? sp("sp-detail", { "data-testid": p.testId }, p.children) : <div className="cw-detail" data-testid={p.testId}>{p.children}</div>;
+  return spectrum ? sp("sp-body", { size: "XS", class: "cw-detail", "data-testid": p.testId }, p.children) : <div className="cw-detail" data-testid={p.testId}>{p.children}</div>;
 }
 
 export function Divider() {
