@@ -139,16 +139,17 @@ describe("job engine", () => {
 
   it("a new engine on the same journal finishes every job the killed one left, without a second create", async () => {
     const files = new MemoryFileStore();
-    const first = rig({ pollsToComplete: 6 }, files);
+    // The first provider never finishes, so the reload always lands mid-run whatever the machine's speed.
+    const first = rig({ pollsToComplete: Number.POSITIVE_INFINITY, concurrency: 6 }, files);
     await first.engine.start();
     await first.engine.enqueue([1, 2, 3, 4, 5, 6].map((i) => spec(i)));
-    await new Promise((r) => setTimeout(r, 30));
+    while (first.backend.calls.accepted < 6) await new Promise((r) => setImmediate(r));
     await first.engine.stop(); // the panel reloads mid-run
     const second = rig({ pollsToComplete: 2 }, files);
     // the provider still knows the first engine's jobs
     for (const [id, j] of first.backend.jobs) second.backend.jobs.set(id, { ...j, polls: 0 });
     const { resumed } = await second.engine.start();
-    expect(resumed).toBeGreaterThan(0);
+    expect(resumed).toBe(6);
     const all = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => second.engine.settled(`r1-s${i}-t1`)));
     expect(all.every((j) => j.state === "downloaded")).toBe(true);
     expect(first.backend.calls.accepted + second.backend.calls.accepted).toBe(6);
