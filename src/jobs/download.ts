@@ -1,0 +1,34 @@
+/** Bringing a finished shot's media to disk, verified, with bounded retries (fetchMedia.ts does one attempt). */
+import { GenerationError } from "../backends/errors";
+import type { GenerationBackend } from "../backends/types";
+import { rateOf, type EngineContext } from "./context";
+import { fetchMedia } from "./fetchMedia";
+import type { JobRecord } from "./jobRecord";
+import type { Completed } from "./polling";
+
+export async function download(ctx: EngineContext, job: JobRecord, backend: GenerationBackend, completed: Completed | null, signal: AbortSignal): Promise<void> {
+  const { o, store } = ctx;
+  const max = o.maxDownloadAttempts ?? 4;
+  let status = completed;
+  for (let attempt = job.downloadAttempts + 1; ; attempt++) {
+    try {
+      const got = await fetchMedia(job, backend, status, { files: o.files, mediaFolder: o.mediaFolder, takeRate: (sg) => rateOf(ctx, backend).take(sg) }, signal);
+      if ("failed" in got) {
+        await store.fail(job, got.failed);
+        return;
+      }
+      await store.save({ ...store.current(job.id), state: "downloaded", mediaPath: got.path, completedAt: o.clock.now() });
+      return;
+    } catch (e) {
+      if (!(e instanceof GenerationError)) throw e;
+      job = store.current(job.id);
+      if (!e.retryable || attempt >= max) {
+        await store.fail(job, e);
+        return;
+      }
+      await store.save({ ...job, downloadAttempts: attempt });
+      status = null;
+      await o.clock.sleep((e.details.retryAfterSeconds ?? 2 ** attempt) * 1000, signal);
+    }
+  }
+}
