@@ -49,7 +49,7 @@ describe.each(RATE_CASES)("extend at %s", (_label, rate, sep) => {
     expect(ext.frames).toBe(ticksToFrames(ticksFromSeconds(8), rate) - 1n);
     const planned = planPlacements(seq, [ext.target], limits).placements;
     expect(planned).toHaveLength(1); // never split: one generated shot
-    const pinned = pinnedPlacement(planned[0]!, ext, seq, limits)!;
+    const pinned = pinnedPlacement(planned[0]!, ext.pin.role, seq, limits)!;
     expect(pinned.generationSeconds).toBe(8);
     expect(pinned.sourceIn).toBe(f(1));
     expect(pinned.sourceOut - pinned.sourceIn).toBe(ext.target.range.end - ext.target.range.start);
@@ -58,7 +58,7 @@ describe.each(RATE_CASES)("extend at %s", (_label, rate, sep) => {
 
   it("a head shot uses the generated clip's last frames, never its pinned last frame", () => {
     const ext = extendTarget(seq, { edge: "head", frames: 24, maxSeconds: 8 });
-    const pinned = pinnedPlacement(planPlacements(seq, [ext.target], limits).placements[0]!, ext, seq, limits)!;
+    const pinned = pinnedPlacement(planPlacements(seq, [ext.target], limits).placements[0]!, ext.pin.role, seq, limits)!;
     expect(pinned.sourceOut).toBe(ticksFromSeconds(pinned.generationSeconds) - f(1));
     expect(pinned.sourceOut - pinned.sourceIn).toBe(f(24));
   });

@@ -117,16 +117,16 @@ export function extendTarget(s: SequenceSnapshot, o: ExtendOptions): ExtendTarge
 }
 
 /**
- * A planned extension, trimmed so the pinned frame (a copy of the clip's own) is never shown: a tail
- * shot skips its first frame, a head shot ends one frame before its last. Media length is taken as
+ * A planned shot, trimmed so a pinned frame (a copy of a clip's own) is never shown: a shot pinned by
+ * its first frame (a tail, a bridge) skips it, one pinned by its last (a head) ends one frame before it. Media length is taken as
  * the nominal generated length, as the planner does for every shot.
  */
-export function pinnedPlacement(p: Placement, ext: ExtendTarget, s: SequenceSnapshot, limits: GenerationLimits): Placement | null {
+export function pinnedPlacement(p: Placement, role: FramePin["role"], s: SequenceSnapshot, limits: GenerationLimits): Placement | null {
   const one = framesToTicks(1, s.rate);
   const len = p.range.end - p.range.start;
   const seconds = chooseDuration(len + one, limits);
   if (seconds === null) return null;
-  if (ext.pin.role === "first") return { ...p, generationSeconds: seconds, sourceIn: one, sourceOut: one + len };
+  if (role === "first") return { ...p, generationSeconds: seconds, sourceIn: one, sourceOut: one + len };
   const generated = ticksFromSeconds(seconds);
   return { ...p, generationSeconds: seconds, sourceIn: generated - one - len, sourceOut: generated - one };
 }
