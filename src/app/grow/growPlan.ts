@@ -63,7 +63,7 @@ export function modelsThat(ctx: GrowContext, fits: (m: ModelCapabilities) => boo
 /** Take k comes from takeModels[k-1] when given, else every take from the request's model. */
 export function takeSources(ctx: GrowContext, r: ShotRequest, g: GrowPlan): { takes: TakeSource[]; warnings: string[] } {
   const warnings: string[] = [];
-  if (r.mode !== "generate") return { takes: [{ backend: r.backend, model: g.model }], warnings };
+  if (r.mode === "draft") return { takes: [{ backend: r.backend, model: g.model }], warnings };
   const asked = r.takeModels?.length ? r.takeModels : Array.from({ length: Math.max(1, Math.min(8, Math.floor(r.takes) || 1)) }, () => ({ backend: r.backend, model: r.model }));
   const takes: TakeSource[] = [];
   for (const t of asked.slice(0, 8)) {
