@@ -33,7 +33,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-async function rig(seq: SequenceSnapshot): Promise<{ app: Cutaway; sim: PremiereSim; host: PremiereEditorHost; exported: bigint[] }> {
+async function rig(seq: SequenceSnapshot, only: string[] = ["slate", "fal"]): Promise<{ app: Cutaway; sim: PremiereSim; host: PremiereEditorHost; exported: bigint[] }> {
   const files = new MemoryFileStore();
   const exported: bigint[] = [];
   const sim = createPremiereSim(stateFromSnapshot(seq), {
@@ -48,7 +48,7 @@ async function rig(seq: SequenceSnapshot): Promise<{ app: Cutaway; sim: Premiere
   const clock = scaledClock(200);
   const secrets = new MemorySecretStore();
   await secrets.set(apiKeyName("fal"), "fal-key-for-tests");
-  const backends = createBackendCatalog({ fetch, clock, only: ["slate", "fal"], baseUrls: { fal: server.baseUrl } });
+  const backends = createBackendCatalog({ fetch, clock, only, baseUrls: { fal: server.baseUrl } });
   const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock, backends });
   await app.start();
   await app.saveSettings({ confirmAboveUsd: 100 });
@@ -117,5 +117,13 @@ test("slates drafted on the cut are conformed to fal in place; a second take fro
   expect(swapped.provenance?.model).toBe("fal-ai/wan/v2.7");
   expect([swapped.start, swapped.end]).toEqual([finals[0]!.start, finals[0]!.end]);
   expect(r.sim.core.undoStack.at(-1)!.name).toBe("Cutaway: use take 2");
+  await r.app.dispose();
+});
+
+test("the plan names Veo 3.1's own scene extension and its limits, and extends from the frame instead", async () => {
+  const r = await rig(snapshotBuilder(rate).track([{ at: 0, len: 100, name: "A.mov", selected: true }]).build(), ["slate", "veo"]);
+  const preview = await r.app.previewShots({ ...base, backend: "veo", model: "veo-3.1-fast-generate-preview", kind: "extend", edge: "tail", frames: 24 });
+  expect(preview.warnings.join(" ")).toMatch(/Veo 3\.1 Fast \(Google\) also has its own scene extension \(\+7 s per call, tail only/);
+  expect(preview.items).toHaveLength(1);
   await r.app.dispose();
 });
