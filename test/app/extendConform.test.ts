@@ -60,7 +60,9 @@ describe.each(RATES_TO_TEST)("extend at %s", (_label, rate) => {
     expect(c).toMatchObject({ trackIndex: 1, start: f(1770), end: f(1800) });
     expect(c!.outPoint).toBe(ticksFromSeconds(4) - f(1));
     expect(rig.exported).toEqual([f(1800)]);
+    // providers want a first frame whenever a last one is given: the head starts on the same frame
     expect(rig.fake.requests[0]!.lastFrame).toBeDefined();
+    expect(rig.fake.requests[0]!.firstFrame).toEqual(rig.fake.requests[0]!.lastFrame);
     await rig.app.dispose();
   });
 });

@@ -127,3 +127,15 @@ test("the plan names Veo 3.1's own scene extension and its limits, and extends f
   expect(preview.items).toHaveLength(1);
   await r.app.dispose();
 });
+
+test("extend a head on fal ends (and starts) on the clip's first frame on the first+last-frame endpoint", async () => {
+  const r = await rig(snapshotBuilder(rate).track([{ at: 100, len: 100, name: "A.mov", selected: true }]).build());
+  const { requestId } = await r.app.runShots({ ...base, kind: "extend", edge: "head", frames: 24 }, { confirmed: true });
+  await settlePlaced(r.app, requestId);
+  expect(mode.jobs.get("req-1")!.endpoint).toBe("fal-ai/veo3.1/fast/first-last-frame-to-video");
+  expect(inputOf(1)["first_frame_url"]).toBe(inputOf(1)["last_frame_url"]);
+  expect(r.exported).toEqual([f(100)]);
+  const c = (await r.host.snapshot()).videoTracks[1]!.clips[0]!;
+  expect([c.start, c.end]).toEqual([f(76), f(100)]);
+  await r.app.dispose();
+});

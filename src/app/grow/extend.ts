@@ -1,7 +1,7 @@
 /**
  * Extend a clip's head or tail: the core range, planned like any target above the clip, trimmed so
  * the pinned frame is not shown twice, generated from the clip's own edge frame (a tail starts on
- * its last frame, a head ends on its first).
+ * its last frame; a head ends on its first, and starts on it too, as providers require a first frame).
  */
 import { extendTarget, pinnedPlacement } from "../../core/analysis";
 import { longestSeconds, planPlacements, type Placement } from "../../core/plan";
@@ -44,7 +44,9 @@ export function planExtend(ctx: GrowContext, s: SequenceSnapshot, r: ExtendReque
   if (ext.clampedBy === "model") warnings.push(`${model.label} makes at most ${longestSeconds(limits)} s: extending by ${ext.frames} frames, not ${ext.requestedFrames}.`);
   if (ext.clampedBy === "sequence-start") warnings.push(`Only ${ext.frames} frames before “${ext.clip.name}”: extending by that much.`);
   if (model.nativeExtend) warnings.push(`${model.label} also has its own scene extension (${model.nativeExtend.note}); Cutaway extends from the clip's frame so any clip works.`);
-  const pin: ShotPins = ext.pin.role === "first" ? { firstAt: ext.pin.at } : { lastAt: ext.pin.at };
+  // every provider that ends on a given frame also wants a first one: a head starts and ends on the
+  // clip's first frame, so whatever it shows, it cuts into the clip on that frame
+  const pin: ShotPins = ext.pin.role === "first" ? { firstAt: ext.pin.at } : { firstAt: ext.pin.at, lastAt: ext.pin.at };
   return {
     kind: "extend",
     label: `Extend ${r.edge} of “${ext.clip.name}”`,

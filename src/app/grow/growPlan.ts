@@ -127,7 +127,7 @@ export async function startGrow(start: StartContext, s: SequenceSnapshot, r: Sho
     const out: ShotFrames = {};
     try {
       const first = pin.firstAt !== undefined ? await exportStill(start, pin.firstAt, requestId, placement, "first") : pin.firstFramePath;
-      const last = pin.lastAt !== undefined ? await exportStill(start, pin.lastAt, requestId, placement, "last") : pin.lastFramePath;
+      const last = pin.lastAt !== undefined ? (pin.lastAt === pin.firstAt && first ? first : await exportStill(start, pin.lastAt, requestId, placement, "last")) : pin.lastFramePath;
       if (first) out.firstFramePath = first;
       if (last) out.lastFramePath = last;
     } catch (e) {
