@@ -72,6 +72,12 @@ describe("extend: which clip, and limits", () => {
     expect(pickExtendClip(seq, "tail")!.name).toBe("A");
     expect(pickExtendClip(seq, "head")!.name).toBe("B");
   });
+  it("names the editor's clips the extension will play over", () => {
+    const seq = snapshotBuilder(r).track([{ at: 0, len: 100, name: "A", selected: true }, { at: 100, len: 50, name: "B" }]).build();
+    expect(extendTarget(seq, { edge: "tail", frames: 24, maxSeconds: 8 }).covers.map((c) => c.name)).toEqual(["B"]);
+    expect(extendTarget(seq, { edge: "head", frames: 24, maxSeconds: 8, clipId: "v1-2" }).covers.map((c) => c.name)).toEqual(["A"]);
+  });
+
   it("a head extension at the sequence start is clamped to the time there is, and refused at 0", () => {
     const seq = snapshotBuilder(r).track([{ at: 10, len: 100, name: "A", selected: true }]).build();
     const ext = extendTarget(seq, { edge: "head", frames: 50, maxSeconds: 8 });

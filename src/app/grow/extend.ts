@@ -43,6 +43,7 @@ export function planExtend(ctx: GrowContext, s: SequenceSnapshot, r: ExtendReque
   }
   if (ext.clampedBy === "model") warnings.push(`${model.label} makes at most ${longestSeconds(limits)} s: extending by ${ext.frames} frames, not ${ext.requestedFrames}.`);
   if (ext.clampedBy === "sequence-start") warnings.push(`Only ${ext.frames} frames before “${ext.clip.name}”: extending by that much.`);
+  for (const c of ext.covers) warnings.push(`The extension plays over “${c.name}” (V${c.trackIndex + 1}) from the track above; that clip itself is not changed.`);
   if (model.nativeExtend) warnings.push(`${model.label} also has its own scene extension (${model.nativeExtend.note}); Cutaway extends from the clip's frame so any clip works.`);
   // every provider that ends on a given frame also wants a first one: a head starts and ends on the
   // clip's first frame, so whatever it shows, it cuts into the clip on that frame

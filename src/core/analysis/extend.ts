@@ -42,6 +42,8 @@ export interface ExtendTarget {
   /** why fewer frames than asked: the model's limit or the start of the sequence */
   readonly clampedBy: "model" | "sequence-start" | null;
   readonly pin: FramePin;
+  /** the editor's enabled clips at or below the clip's track that the extension will show over */
+  readonly covers: readonly Clip[];
 }
 
 function videoClips(s: SequenceSnapshot): Clip[] {
@@ -113,7 +115,10 @@ export function extendTarget(s: SequenceSnapshot, o: ExtendOptions): ExtendTarge
     kind: "extend",
     context: [o.edge === "tail" ? `continuing "${clip.name}"` : `leading into "${clip.name}"`, ...markerNotes(s, range)],
   };
-  return { target, clip, edge: o.edge, frames, requestedFrames: requested, clampedBy, pin };
+  const covers = s.videoTracks
+    .slice(0, clip.trackIndex + 1)
+    .flatMap((t) => t.clips.filter((c) => c.enabled && c.id !== clip.id && c.start < range.end && c.end > range.start));
+  return { target, clip, edge: o.edge, frames, requestedFrames: requested, clampedBy, pin, covers };
 }
 
 /**
