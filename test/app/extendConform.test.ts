@@ -83,7 +83,27 @@ describe("extend: limits and refusals", () => {
 
   it("refuses a text-only model with the models that can", async () => {
     const rig = await growRig(seq);
-    await expect(rig.app.previewShots({ ...extend("tail", 24), model: "t2v" })).rejects.toThrow(/Text only cannot start from a given frame.*Models that can: Veo-like, Kling-like/);
+    await expect(rig.app.previewShots({ ...extend("tail", 24), model: "t2v" })).rejects.toThrow(/Text only cannot start from a given frame.*Models that can: Veo-like, Cheap 480p, Kling-like\./);
+    await expect(rig.app.previewShots({ ...extend("head", 24), model: "cheap" })).rejects.toThrow(/Cheap 480p cannot end on a given frame.*Models that can: Veo-like, Kling-like\./);
+    await rig.app.dispose();
+  });
+});
+
+describe("extend as a draft", () => {
+  it("drafts an extension with a slate: nothing sent to a paid provider, no frame exported", async () => {
+    const rate = RATES.fps25;
+    const f = (n: number) => framesToTicks(n, rate);
+    const rig = await growRig(snapshotBuilder(rate).track([{ at: 0, len: 100, name: "A.mov", selected: true }]).build());
+    const { requestId, preview } = await rig.app.runShots({ ...extend("tail", 50), mode: "draft" });
+    expect(preview.estimate.takes).toBe(1);
+    await settle(rig, requestId);
+    const [c] = cutawayClips(await rig.host.snapshot());
+    expect(c).toMatchObject({ start: f(100), end: f(150), trackIndex: 1 });
+    expect(c!.provenance!.backend).toBe("slate");
+    expect(rig.fake.calls.create).toBe(0);
+    expect(rig.backends.get("slate")!.calls.create).toBe(1);
+    expect(rig.exported).toEqual([]);
+    await expect(rig.app.previewShots({ kind: "conform", scope: "sequence", backend: "slate", model: "m", takes: 1, mode: "generate" })).rejects.toThrow(/pick a model other than slates/);
     await rig.app.dispose();
   });
 });
@@ -173,6 +193,25 @@ describe("conform a mixed run", () => {
     const rig = await growRig(seq);
     const preview = await rig.app.previewShots(conform);
     expect(preview.items.map((i) => i.replaces)).toEqual(["Cheap shot"]);
+    await rig.app.dispose();
+  });
+});
+
+describe("conform keeps the frames a draft was made with", () => {
+  it("a cheap draft made from the neighbouring frame is conformed from the same frame file", async () => {
+    const rate = RATES.fps25;
+    const rig = await growRig(snapshotBuilder(rate).track([{ at: 0, len: 100, name: "A.mov" }, { at: 150, len: 100, name: "B.mov" }]).build());
+    const draft = await rig.app.run({ kind: "fill-gaps", scope: "all-gaps", prompt: "boats at dawn", stylePreset: "none", backend: "fake", model: "cheap", takes: 1, continuity: true, placement: "all-at-once", mode: "generate" }, { confirmed: true });
+    await settle(rig, draft.requestId);
+    const made = rig.app.engine.list().find((j) => j.requestId === draft.requestId)!;
+    expect(made.request.firstFramePath).toBeDefined();
+    const { requestId, preview } = await rig.app.runShots({ kind: "conform", scope: "sequence", backend: "fake", model: "veo", takes: 1, mode: "generate", placement: "all-at-once" }, { confirmed: true });
+    expect(preview.items.map((i) => i.replaces)).toEqual([expect.stringMatching(/^Cutaway 001/)]);
+    await settle(rig, requestId);
+    const final = rig.app.engine.list().find((j) => j.requestId === requestId)!;
+    expect(final.request.firstFramePath).toBe(made.request.firstFramePath);
+    expect(final.request.prompt).toBe("boats at dawn");
+    expect(rig.exported).toHaveLength(1); // the draft's export, not a second one
     await rig.app.dispose();
   });
 });

@@ -1,13 +1,14 @@
 /**
  * Extend, bridge, conform and takes across models through the real fal backend on the loopback fake
- * provider: the frames reach the right endpoint and fields, finals land above their drafts.
+ * provider at 23.976, 25, 29.97 DF and 59.94: the frames reach the right endpoint and fields, finals
+ * land above their drafts.
  */
 import type { ShotRequest } from "../../src/app/api";
 import { createCutaway, type Cutaway } from "../../src/app/cutaway";
 import { apiKeyName } from "../../src/app/settings";
 import { createBackendCatalog } from "../../src/backends/catalog";
 import { encodePng } from "../../src/backends/slate/png";
-import { framesToTicks, RATES } from "../../src/core/time";
+import { framesToTicks, RATES, type FrameRate } from "../../src/core/time";
 import { snapshotBuilder, type SequenceSnapshot } from "../../src/core/timeline";
 import { FileSettingsStore } from "../../src/host/common/fileSettingsStore";
 import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
@@ -77,19 +78,6 @@ test("a bridge on fal goes to the first+last-frame endpoint with A's last and B'
   await r.app.dispose();
 });
 
-test("extend a tail on fal starts from the clip's last frame on the image-to-video endpoint", async () => {
-  const r = await rig(snapshotBuilder(rate).track([{ at: 0, len: 100, name: "A.mov", selected: true }]).build());
-  const req: ShotRequest = { ...base, kind: "extend", edge: "tail", frames: 72 };
-  const { requestId } = await r.app.runShots(req, { confirmed: true });
-  await settlePlaced(r.app, requestId);
-  expect(mode.jobs.get("req-1")!.endpoint).toBe("fal-ai/veo3.1/fast/image-to-video");
-  expect(inputOf(1)["duration"]).toBe("4s");
-  expect(r.exported).toEqual([f(99)]);
-  const c = (await r.host.snapshot()).videoTracks[1]!.clips[0]!;
-  expect([c.start, c.end, c.inPoint]).toEqual([f(100), f(172), f(1)]);
-  await r.app.dispose();
-});
-
 test("slates drafted on the cut are conformed to fal in place; a second take from another fal model swaps in one step", async () => {
   const r = await rig(snapshotBuilder(rate).track([{ at: 0, len: 48, name: "A.mov" }, { at: 96, len: 48, name: "B.mov" }, { at: 192, len: 48, name: "C.mov" }]).build());
   const draft = await r.app.run({ kind: "fill-gaps", scope: "all-gaps", prompt: "harbour at dawn", stylePreset: "none", backend: "fal", model: "x", takes: 1, continuity: false, placement: "all-at-once", mode: "draft" }, { confirmed: true });
@@ -128,14 +116,37 @@ test("the plan names Veo 3.1's own scene extension and its limits, and extends f
   await r.app.dispose();
 });
 
-test("extend a head on fal ends (and starts) on the clip's first frame on the first+last-frame endpoint", async () => {
-  const r = await rig(snapshotBuilder(rate).track([{ at: 100, len: 100, name: "A.mov", selected: true }]).build());
-  const { requestId } = await r.app.runShots({ ...base, kind: "extend", edge: "head", frames: 24 }, { confirmed: true });
-  await settlePlaced(r.app, requestId);
-  expect(mode.jobs.get("req-1")!.endpoint).toBe("fal-ai/veo3.1/fast/first-last-frame-to-video");
-  expect(inputOf(1)["first_frame_url"]).toBe(inputOf(1)["last_frame_url"]);
-  expect(r.exported).toEqual([f(100)]);
-  const c = (await r.host.snapshot()).videoTracks[1]!.clips[0]!;
-  expect([c.start, c.end]).toEqual([f(76), f(100)]);
-  await r.app.dispose();
+const RATES_TO_TEST: [string, FrameRate][] = [
+  ["23.976", RATES.fps23_976],
+  ["25", RATES.fps25],
+  ["29.97 DF", RATES.fps29_97],
+  ["59.94", RATES.fps59_94],
+];
+
+describe.each(RATES_TO_TEST)("extend on fal at %s", (_label, rate) => {
+  const f = (n: number) => framesToTicks(n, rate);
+  it("extend a tail on fal starts from the clip's last frame on the image-to-video endpoint", async () => {
+    const r = await rig(snapshotBuilder(rate).track([{ at: 0, len: 100, name: "A.mov", selected: true }]).build());
+    const req: ShotRequest = { ...base, kind: "extend", edge: "tail", frames: 72 };
+    const { requestId } = await r.app.runShots(req, { confirmed: true });
+    await settlePlaced(r.app, requestId);
+    expect(mode.jobs.get("req-1")!.endpoint).toBe("fal-ai/veo3.1/fast/image-to-video");
+    expect(inputOf(1)["duration"]).toBe("4s");
+    expect(r.exported).toEqual([f(99)]);
+    const c = (await r.host.snapshot()).videoTracks[1]!.clips[0]!;
+    expect([c.start, c.end, c.inPoint]).toEqual([f(100), f(172), f(1)]);
+    await r.app.dispose();
+  });
+
+  it("extend a head on fal ends (and starts) on the clip's first frame on the first+last-frame endpoint", async () => {
+    const r = await rig(snapshotBuilder(rate).track([{ at: 100, len: 100, name: "A.mov", selected: true }]).build());
+    const { requestId } = await r.app.runShots({ ...base, kind: "extend", edge: "head", frames: 24 }, { confirmed: true });
+    await settlePlaced(r.app, requestId);
+    expect(mode.jobs.get("req-1")!.endpoint).toBe("fal-ai/veo3.1/fast/first-last-frame-to-video");
+    expect(inputOf(1)["first_frame_url"]).toBe(inputOf(1)["last_frame_url"]);
+    expect(r.exported).toEqual([f(100)]);
+    const c = (await r.host.snapshot()).videoTracks[1]!.clips[0]!;
+    expect([c.start, c.end]).toEqual([f(76), f(100)]);
+    await r.app.dispose();
+  });
 });

@@ -46,7 +46,7 @@ export class FramedBackend extends ScriptedBackend {
 }
 
 export const FINAL = model({ id: "veo", label: "Veo-like" });
-export const CHEAP = model({ id: "cheap", label: "Cheap 480p", sizes: [{ width: 854, height: 480, aspect: "16:9" }], pricePerSecondUsd: 0.05, lastFrame: false, imageToVideo: false });
+export const CHEAP = model({ id: "cheap", label: "Cheap 480p", sizes: [{ width: 854, height: 480, aspect: "16:9" }], pricePerSecondUsd: 0.05, lastFrame: false });
 export const TEXT_ONLY = model({ id: "t2v", label: "Text only", imageToVideo: false, lastFrame: false });
 export const OTHER = model({ id: "k", label: "Kling-like", durationsSeconds: [5, 10], pricePerSecondUsd: 0.1 });
 

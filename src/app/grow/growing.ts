@@ -22,8 +22,8 @@ export interface GrowingDeps {
 
 /** Drafts of an extension or a bridge are slates, one take; conform always makes finals. */
 function asAsked(d: GrowingDeps, r: ShotRequest): ShotRequest {
+  if (r.kind === "conform" && (r.mode === "draft" || r.backend === "slate")) throw new NothingToDo("Conform turns drafts into finals: pick a model other than slates.");
   if (r.mode !== "draft") return r;
-  if (r.kind === "conform") throw new NothingToDo("Conform turns drafts into finals: pick a model and Generate.");
   const slate = d.ctx.backendIds().includes("slate") ? d.ctx.capabilities("slate").models[0]?.id : undefined;
   if (!slate) throw new NothingToDo("Slates are not available in this build.");
   const { takeModels: _ignored, ...rest } = r;
@@ -31,7 +31,8 @@ function asAsked(d: GrowingDeps, r: ShotRequest): ShotRequest {
 }
 
 function planFor(d: GrowingDeps, s: SequenceSnapshot, r: ShotRequest): GrowPlan {
-  const draft = r.mode === "draft";
+  // a slate shows the prompt, not a frame: any range can be drafted with one
+  const draft = r.mode === "draft" || r.backend === "slate";
   switch (r.kind) {
     case "extend":
       return planExtend(d.ctx, s, r, draft);

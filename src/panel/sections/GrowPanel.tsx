@@ -85,11 +85,14 @@ export function GrowPanel(p: { api: CutawayApi; state: AppState; choice: Choice;
       ))}
       {confirm ? <ConfirmSpend message={confirm} onYes={() => go("generate", true)} onNo={() => setConfirm(null)} testId="grow-confirm" /> : null}
       <div className="cw-row">
-        <Button variant="cta" onClick={() => go("generate")} disabled={!plan || plan.estimate.overBudget || state.busy} testId="grow-generate">
-          {form.mode === "conform" ? "Conform" : "Generate"}
-        </Button>
+        {/* with the slate backend Generate would draft a slate too: one button, as on the Fill tab */}
+        {choice.backend === "slate" && form.mode !== "conform" ? null : (
+          <Button variant="cta" onClick={() => go("generate")} disabled={!plan || plan.estimate.overBudget || state.busy} testId="grow-generate">
+            {form.mode === "conform" ? "Conform" : "Generate"}
+          </Button>
+        )}
         {form.mode !== "conform" ? (
-          <Button variant="secondary" onClick={() => go("draft")} disabled={!plan || state.busy} testId="grow-draft">
+          <Button variant={choice.backend === "slate" ? "cta" : "secondary"} onClick={() => go("draft")} disabled={!plan || state.busy} testId="grow-draft">
             Draft with a slate
           </Button>
         ) : null}
