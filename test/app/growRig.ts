@@ -2,6 +2,7 @@
  * A rig for extend / bridge / conform: the strict stand-in with frame export, scripted backends whose
  * models take first and last frames (and one cheap draft model), and drafts seeded into the Cutaway bin.
  */
+import { GenerationError } from "../../src/backends/errors";
 import { encodePng } from "../../src/backends/slate/png";
 import type { BackendCapabilities, GenerationRequest, ModelCapabilities, SubmitOptions } from "../../src/backends/types";
 import type { SequenceSnapshot } from "../../src/core/timeline";
@@ -30,7 +31,10 @@ const model = (m: Partial<ModelCapabilities> & { id: string }): ModelCapabilitie
   ...m,
 });
 
-/** Scripted provider with the given models; it keeps every request it accepted. */
+/**
+ * Scripted provider with the given models; it keeps every request it accepted. As strict as the real
+ * ones about frames: a last frame needs a first, and a model takes only the frames it says it does.
+ */
 export class FramedBackend extends ScriptedBackend {
   readonly requests: GenerationRequest[] = [];
   constructor(private readonly models: ModelCapabilities[], now: () => number) {
@@ -40,6 +44,10 @@ export class FramedBackend extends ScriptedBackend {
     return { ...super.capabilities(), models: this.models };
   }
   override async submit(req: GenerationRequest, o: SubmitOptions) {
+    const m = this.models.find((x) => x.id === req.model);
+    if (!m) throw new GenerationError("invalid_request", `No model ${req.model}.`);
+    if (req.lastFrame && !req.firstFrame) throw new GenerationError("invalid_request", `${m.label} needs a first frame whenever a last frame is given.`);
+    if ((req.firstFrame && !m.imageToVideo) || (req.lastFrame && !m.lastFrame)) throw new GenerationError("invalid_request", `${m.label} does not take that frame.`);
     this.requests.push(req);
     return super.submit(req, o);
   }
