@@ -15,6 +15,9 @@ export type TargetScope =
   | "script"; // script text → new shots laid end to end
 
 export type JobKind = "fill-gaps" | "broll" | "replace-placeholders" | "script-to-cut";
+/** use cases planned over an existing clip or draft (issue 17): see ShotRequest */
+export type GrowKind = "extend" | "bridge" | "conform";
+export type RequestKind = JobKind | GrowKind;
 export type RunMode = "generate" | "draft" | "dry-run";
 export type PlacementMode = "as-they-arrive" | "all-at-once";
 
@@ -120,6 +123,8 @@ export interface PlanPreviewItem {
   readonly generationSeconds: number;
   readonly newTrack: boolean;
   readonly replaces?: string;
+  /** a remark on this shot that does not stop the run ("tops out at 1080p") */
+  readonly note?: string;
 }
 
 export interface PlanPreview {
@@ -148,6 +153,8 @@ export interface JobView {
   readonly mediaPath?: string;
   readonly thumbnailUrl?: string;
   readonly placedClipId?: string;
+  /** what the provider billed (its estimate until the bill is known) */
+  readonly costUsd: number;
   readonly takesAvailable: number;
   readonly canCancel: boolean;
   readonly canRetry: boolean;
@@ -157,7 +164,7 @@ export interface JobView {
 export interface RequestView {
   readonly id: string;
   readonly label: string;
-  readonly kind: JobKind;
+  readonly kind: RequestKind;
   readonly mode: RunMode;
   readonly createdAt: string;
   readonly jobIds: readonly string[];
@@ -214,6 +221,48 @@ export interface AppState {
   readonly busy: boolean;
 }
 
+/** One take of every shot from this model: a take stack across models */
+export interface TakeModel {
+  readonly backend: string;
+  readonly model: string;
+}
+
+interface ShotRequestBase {
+  readonly backend: string;
+  readonly model: string;
+  readonly takes: number;
+  /** several takes from different models (take k from takeModels[k-1]); overrides takes */
+  readonly takeModels?: readonly TakeModel[];
+  readonly prompt?: string;
+  readonly placement?: PlacementMode;
+  readonly mode: RunMode;
+}
+
+export type ShotRequest =
+  | (ShotRequestBase & { readonly kind: "extend"; readonly edge: "head" | "tail"; readonly frames: number; readonly clipId?: string })
+  | (ShotRequestBase & { readonly kind: "bridge"; readonly scope: "playhead" | "inout" | "all" })
+  | (ShotRequestBase & { readonly kind: "conform"; readonly scope: "selection" | "sequence"; /** short side in pixels (720, 1080, 2160); absent: the model's best for the sequence */ readonly resolution?: number });
+
+export interface ShotPlanView extends PlanPreview {
+  readonly kind: GrowKind;
+  /** drafts left alone, with why ("Already final on Veo 3.1.") */
+  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  /** models (of every provider) that can make these shots: bridges need first + last frame */
+  readonly capableModels: readonly { readonly backend: string; readonly model: string; readonly label: string }[];
+}
+
+/** A take of a shot as the take switcher shows it. */
+export interface TakeView {
+  readonly jobId: string;
+  readonly take: number;
+  readonly backend: string;
+  readonly model: string;
+  readonly costUsd: number;
+  readonly state: JobStateName;
+  readonly active: boolean;
+  readonly canUse: boolean;
+}
+
 export interface CutawayApi {
   getState(): AppState;
   subscribe(listener: (state: AppState) => void): () => void;
@@ -230,6 +279,11 @@ export interface CutawayApi {
   cancel(jobId: string): Promise<void>;
   retry(jobId: string): Promise<void>;
   useTake(jobId: string): Promise<void>;
+  /** extend / bridge / conform: what will happen, with the cost; nothing is submitted */
+  previewShots(request: ShotRequest): Promise<ShotPlanView>;
+  runShots(request: ShotRequest, options?: { confirmed?: boolean }): Promise<{ requestId: string; preview: ShotPlanView }>;
+  /** the take stack of a generated clip on the timeline (default: the selected one); empty for any other clip */
+  takesForClip(clipId?: string): readonly TakeView[];
   revealInBin(jobId: string): Promise<void>;
   dismissNotice(id: string): void;
   saveSettings(patch: Partial<SettingsView>): Promise<void>;

@@ -23,6 +23,8 @@ import { workflowProblem } from "../backends/comfyui/workflow";
 import { apiKeyName, loadSettings, mergeSettings, settingsPatchProblem, STYLE_PRESETS, type Settings, DEFAULT_SETTINGS } from "./settings";
 import { placeholderRules, targetSummaries } from "./targets";
 import { sequenceView } from "./views";
+import { createGrowing } from "./grow/growing";
+import { selectedGeneratedClip, takesOfClip } from "./grow/takes";
 
 /** Script breakdown lives in src/script; the app receives it so the facade stays testable without it. */
 export interface ScriptServiceOptions {
@@ -219,6 +221,16 @@ export function createCutaway(deps: AppDeps): Cutaway {
     return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd }) };
   }
 
+  const growing = createGrowing({
+    ctx: { capabilities: capsOf, backendIds: () => deps.backends.ids(), jobRequest: (id) => engine.get(id)?.request, spentUsd: () => engine.ledger.summary().monthUsd, budgetUsd: () => settings.budgetUsd, confirmAboveUsd: () => settings.confirmAboveUsd },
+    snapshot: currentSnapshot,
+    start: () => ({ host: deps.host, engine, log: requests(), files: deps.files, clock: deps.clock, mediaFolder, refreshSnapshot: currentSnapshot, say }),
+    placementMode: () => settings.placement,
+    checkKey: (id) => {
+      if (deps.backends.capabilities(id).needsKey && !keys.has(id)) throw new GenerationError("auth", `Add your ${deps.backends.capabilities(id).label} key in Settings first.`);
+    },
+  });
+
   async function guarded<T>(fn: () => Promise<T>): Promise<T> {
     state.update((s) => ({ ...s, busy: true }));
     try {
@@ -306,6 +318,13 @@ export function createCutaway(deps: AppDeps): Cutaway {
     async useTake(jobId) {
       await guarded(() => arrivals.useTake(jobId));
     },
+    previewShots: (r) => growing.previewShots(r),
+    runShots: (r, o) => guarded(async () => {
+      const out = await growing.runShots(r, o);
+      publishJobs();
+      return out;
+    }),
+    takesForClip: (clipId) => takesOfClip(log, engine, clipId ?? selectedGeneratedClip(snapshot) ?? ""),
     async revealInBin(jobId) {
       const j = engine.get(jobId);
       say("info", j?.mediaPath ? `“${j.name}” is in the Cutaway bin (${j.mediaPath}).` : "This shot has no media yet.");

@@ -30,15 +30,35 @@ export function estimateRequest(input: {
   confirmAboveUsd: number;
 }): EstimateView {
   const seconds = input.placements.reduce((s, p) => s + p.generationSeconds, 0) * input.takes;
-  const usd = roundCents(seconds * input.model.pricePerSecondUsd);
+  return estimateSpend({ ...input, shots: input.placements.length, seconds, usd: seconds * input.model.pricePerSecondUsd, on: input.model.label });
+}
+
+/** The same estimate when takes come from several models: each job's own seconds at its own price. */
+export function estimateJobs(input: {
+  shots: number;
+  takes: number;
+  jobs: readonly { seconds: number; pricePerSecondUsd: number }[];
+  on: string;
+  spentUsd: number;
+  pendingUsd: number;
+  budgetUsd: number | null;
+  confirmAboveUsd: number;
+}): EstimateView {
+  const seconds = input.jobs.reduce((n, j) => n + j.seconds, 0);
+  const usd = input.jobs.reduce((n, j) => n + j.seconds * j.pricePerSecondUsd, 0);
+  return estimateSpend({ ...input, seconds, usd });
+}
+
+function estimateSpend(input: { shots: number; takes: number; seconds: number; usd: number; on: string; spentUsd: number; pendingUsd: number; budgetUsd: number | null; confirmAboveUsd: number }): EstimateView {
+  const { seconds, shots } = input;
+  const usd = roundCents(input.usd);
   const committed = input.spentUsd + input.pendingUsd;
   const overBudget = input.budgetUsd !== null && usd > 0 && committed + usd > input.budgetUsd + 1e-9;
   const needsConfirm = usd > input.confirmAboveUsd;
-  const shots = input.placements.length;
   let summary =
     usd === 0
       ? `${shots} shot${shots === 1 ? "" : "s"} × ${input.takes} take${input.takes === 1 ? "" : "s"}, ${round1(seconds)} s — free`
-      : `${shots} shot${shots === 1 ? "" : "s"} × ${input.takes} take${input.takes === 1 ? "" : "s"}, ${round1(seconds)} s ≈ $${usd.toFixed(2)} on ${input.model.label}`;
+      : `${shots} shot${shots === 1 ? "" : "s"} × ${input.takes} take${input.takes === 1 ? "" : "s"}, ${round1(seconds)} s ≈ $${usd.toFixed(2)} on ${input.on}`;
   if (overBudget) {
     summary += ` — over your budget ($${committed.toFixed(2)} of $${input.budgetUsd!.toFixed(2)} already used or running)`;
   }

@@ -3,7 +3,7 @@ import type { JobRecord } from "../jobs/jobRecord";
 import type { JobStateName, JobView } from "./api";
 import type { RequestRecord } from "./requestLog";
 
-function stateName(j: JobRecord): JobStateName {
+export function stateName(j: JobRecord): JobStateName {
   if (j.state === "failed") return j.error?.reason === "cancelled" ? "cancelled" : "failed";
   if (j.state === "submitting") return "submitted";
   return j.state;
@@ -34,6 +34,7 @@ export function jobView(j: JobRecord, request: RequestRecord | undefined): JobVi
     ...(j.mediaPath ? { mediaPath: j.mediaPath } : {}),
     ...(j.thumbnailUrl ? { thumbnailUrl: j.thumbnailUrl } : {}),
     ...(placedClipId && active === j.take ? { placedClipId } : {}),
+    costUsd: j.costUsd ?? j.estimateUsd,
     takesAvailable,
     canCancel: ["planned", "submitting", "submitted", "running", "ready"].includes(j.state),
     canRetry: j.state === "failed",

@@ -31,7 +31,7 @@ const placementSchema = z.object({
 const requestRecordSchema = z.object({
   id: z.string(),
   label: z.string(),
-  kind: z.enum(["fill-gaps", "broll", "replace-placeholders", "script-to-cut"]),
+  kind: z.enum(["fill-gaps", "broll", "replace-placeholders", "script-to-cut", "extend", "bridge", "conform"]),
   mode: z.enum(["generate", "draft", "dry-run"]),
   createdAt: z.string(),
   sequenceId: z.string(),

@@ -33,6 +33,8 @@ export interface ModelCapabilities {
   /** an estimate shown before Generate; the ledger records the actual charge where known */
   readonly pricePerSecondUsd: number;
   readonly audio?: boolean;
+  /** the provider's own "extend this video" call, when it has one (Cutaway extends from a frame instead) */
+  readonly nativeExtend?: { readonly addsSeconds: number; readonly note: string };
 }
 
 export interface BackendCapabilities {

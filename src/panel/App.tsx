@@ -6,6 +6,7 @@ import React, { useEffect, useState } from "react";
 import type { CutawayApi } from "../app/api";
 import { useAppState } from "./useAppState";
 import { GeneratePanel, type Choice } from "./sections/GeneratePanel";
+import { GrowPanel } from "./sections/GrowPanel";
 import { JobsList } from "./sections/JobsList";
 import { Notices } from "./sections/Notices";
 import { ScriptPanel } from "./sections/ScriptPanel";
@@ -13,7 +14,7 @@ import { SettingsPanel } from "./sections/SettingsPanel";
 import { PANEL_CSS } from "./styles";
 import { ActionButton } from "./widgets/widgets";
 
-type Tab = "fill" | "script" | "jobs" | "settings";
+type Tab = "fill" | "grow" | "script" | "jobs" | "settings";
 
 export function App(p: { api: CutawayApi }) {
   const state = useAppState(p.api);
@@ -44,6 +45,7 @@ export function App(p: { api: CutawayApi }) {
   const active = state.jobs.filter((j) => j.canCancel).length;
   const tabs: [Tab, string][] = [
     ["fill", "Fill"],
+    ["grow", "Extend"],
     ["script", "Script"],
     ["jobs", active ? `Jobs (${active})` : "Jobs"],
     ["settings", "Settings"],
@@ -61,6 +63,7 @@ export function App(p: { api: CutawayApi }) {
       <Notices state={state} api={p.api} />
       <div className="cw-body">
         {tab === "fill" ? <GeneratePanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
+        {tab === "grow" ? <GrowPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
         {tab === "script" ? <ScriptPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
         {tab === "jobs" ? <JobsList api={p.api} state={state} /> : null}
         {tab === "settings" ? <SettingsPanel api={p.api} state={state} /> : null}

@@ -89,6 +89,12 @@ export function undoNameFor(kind: string, count: number): string {
       return `Cutaway: replace ${count} ${count === 1 ? "placeholder" : "placeholders"}`;
     case "script-to-cut":
       return `Cutaway: rough cut, ${n}`;
+    case "extend":
+      return `Cutaway: extend, ${n}`;
+    case "bridge":
+      return `Cutaway: bridge ${count} ${count === 1 ? "gap" : "gaps"}`;
+    case "conform":
+      return `Cutaway: conform ${count} ${count === 1 ? "draft" : "drafts"}`;
     default:
       return `Cutaway: place ${n}`;
   }

@@ -4,11 +4,11 @@
  * Pure apart from the snapshot it is given; the preview shows exactly what `run` will do.
  */
 import { targetsEndToEnd, targetsFromRanges, type PlaceholderRules } from "../../core/analysis";
-import { planPlacements, type Plan, type Target } from "../../core/plan";
+import { planPlacements, type Placement, type Plan, type Target } from "../../core/plan";
 import type { SequenceSnapshot } from "../../core/timeline";
 import { ticksFromSeconds, ticksToTimecode } from "../../core/time";
 import type { BackendCapabilities, ModelCapabilities } from "../../backends/types";
-import type { GenerateRequest, PlanPreview } from "../api";
+import type { GenerateRequest, PlanPreview, PlanPreviewItem } from "../api";
 import { estimateRequest, limitsFromModel } from "../estimate";
 import { NothingToDo } from "../notices";
 import { derivedPrompt, targetsFor } from "../targets";
@@ -98,25 +98,22 @@ export function planRequest(input: PlanInput): PlannedRequest {
     budgetUsd: input.budgetUsd,
     confirmAboveUsd: input.confirmAboveUsd,
   });
+  return { plan, model, preview: { items: previewItems(s, plan.placements), warnings: plan.warnings.map((w) => w.message), estimate } };
+}
+
+/** What the preview lists per shot: where it lands, how long it is generated, what it replaces. */
+export function previewItems(s: SequenceSnapshot, placements: readonly Placement[]): PlanPreviewItem[] {
   const tc = (t: bigint): string => ticksToTimecode(t, s.rate);
   const byId = new Map(s.videoTracks.flatMap((t) => t.clips.map((c) => [c.id, c.name] as const)));
-  return {
-    plan,
-    model,
-    preview: {
-      items: plan.placements.map((p) => ({
-        shotNumber: p.shotNumber,
-        name: p.name,
-        prompt: p.prompt,
-        trackName: p.newTrack ? `new track V${s.videoTracks.length + 1}` : trackName(p.trackIndex),
-        startTimecode: tc(p.range.start),
-        endTimecode: tc(p.range.end),
-        generationSeconds: p.generationSeconds,
-        newTrack: p.newTrack,
-        ...(p.replacesClipId ? { replaces: byId.get(p.replacesClipId) ?? p.replacesClipId } : {}),
-      })),
-      warnings: plan.warnings.map((w) => w.message),
-      estimate,
-    },
-  };
+  return placements.map((p) => ({
+    shotNumber: p.shotNumber,
+    name: p.name,
+    prompt: p.prompt,
+    trackName: p.newTrack ? `new track V${s.videoTracks.length + 1}` : trackName(p.trackIndex),
+    startTimecode: tc(p.range.start),
+    endTimecode: tc(p.range.end),
+    generationSeconds: p.generationSeconds,
+    newTrack: p.newTrack,
+    ...(p.replacesClipId ? { replaces: byId.get(p.replacesClipId) ?? p.replacesClipId } : {}),
+  }));
 }

@@ -1,12 +1,14 @@
 /**
  * Starting a request: (a new sequence for a rough cut), continuity stills where the model takes
- * them, the request record, then one journaled job per shot and take.
+ * them, the request record, then one journaled job per shot and take. Extend, bridge and conform
+ * enqueue their plans through the same `enqueueShots`.
  */
 import type { Placement } from "../../core/plan";
 import type { SequenceSnapshot } from "../../core/timeline";
-import { framesToTicks } from "../../core/time";
+import { framesToTicks, type Ticks } from "../../core/time";
 import type { JobEngine, JobSpec } from "../../jobs/engine";
-import type { GenerateRequest } from "../api";
+import type { ModelCapabilities } from "../../backends/types";
+import type { GenerateRequest, RequestKind, RunMode } from "../api";
 import { messageOf } from "../notices";
 import type { Clock, EditorHost, FileStore } from "../ports";
 import type { RequestLog } from "../requestLog";
@@ -40,14 +42,18 @@ function label(r: GenerateRequest, n: number): string {
   }
 }
 
-async function continuityFrames(ctx: StartContext, s: SequenceSnapshot, p: Placement, requestId: string, lastFrame: boolean): Promise<{ firstFramePath?: string; lastFramePath?: string }> {
+/** Exports the sequence frame at `at` as a still beside the media, for a shot that starts or ends on it. */
+export async function exportStill(ctx: Pick<StartContext, "host" | "files" | "mediaFolder">, at: Ticks, requestId: string, p: Placement, which: "first" | "last"): Promise<string> {
   const dir = ctx.files.join(await ctx.mediaFolder(), ".frames");
   await ctx.files.mkdirp(dir);
+  return ctx.host.exportFrame(at, ctx.files.join(dir, `${requestId}-${p.id.replace(/[^\w-]/g, "_")}-${which}.png`), p.size);
+}
+
+async function continuityFrames(ctx: StartContext, s: SequenceSnapshot, p: Placement, requestId: string, lastFrame: boolean): Promise<ShotFrames> {
   const frame = framesToTicks(1, s.rate);
-  const out: { firstFramePath?: string; lastFramePath?: string } = {};
-  const size = p.size;
-  if (p.range.start >= frame) out.firstFramePath = await ctx.host.exportFrame(p.range.start - frame, ctx.files.join(dir, `${requestId}-${p.id.replace(/[^\w-]/g, "_")}-first.png`), size);
-  if (lastFrame && p.range.end < s.end) out.lastFramePath = await ctx.host.exportFrame(p.range.end, ctx.files.join(dir, `${requestId}-${p.id.replace(/[^\w-]/g, "_")}-last.png`), size);
+  const out: ShotFrames = {};
+  if (p.range.start >= frame) out.firstFramePath = await exportStill(ctx, p.range.start - frame, requestId, p, "first");
+  if (lastFrame && p.range.end < s.end) out.lastFramePath = await exportStill(ctx, p.range.end, requestId, p, "last");
   return out;
 }
 
@@ -59,56 +65,113 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
     s = await ctx.refreshSnapshot();
     p = ctx.plan(s);
   }
-  const requestId = `r${ctx.clock.now().toString(36)}${(++counter).toString(36)}`;
   const takes = r.mode === "draft" ? 1 : Math.max(1, Math.min(8, Math.floor(r.takes) || 1));
+  const requestId = newRequestId(ctx.clock);
+  const framed = r.continuity && p.model.imageToVideo && r.mode === "generate";
+  return enqueueShots(ctx, {
+    requestId,
+    kind: r.kind,
+    label: label(r, p.plan.placements.length),
+    mode: r.mode,
+    placementMode,
+    snapshot: s,
+    planned: p,
+    takes: Array.from({ length: takes }, () => ({ backend: r.backend, model: p.model })),
+    framesFor: framed
+      ? (placement) =>
+          continuityFrames(ctx, s, placement, requestId, p.model.lastFrame).catch((e: unknown) => {
+            ctx.say?.("warning", `${messageOf(e)}`);
+            return {};
+          })
+      : async () => ({}),
+  });
+}
+
+export function newRequestId(clock: Clock): string {
+  return `r${clock.now().toString(36)}${(++counter).toString(36)}`;
+}
+
+/** One take of every shot: which backend and model make it (takes may come from different models). */
+export interface TakeSource {
+  readonly backend: string;
+  readonly model: ModelCapabilities;
+}
+
+export interface ShotFrames {
+  firstFramePath?: string;
+  lastFramePath?: string;
+}
+
+export interface EnqueueInput {
+  readonly requestId: string;
+  readonly kind: RequestKind;
+  readonly label: string;
+  readonly mode: RunMode;
+  readonly placementMode: "as-they-arrive" | "all-at-once";
+  readonly snapshot: SequenceSnapshot;
+  readonly planned: PlannedRequest;
+  readonly takes: readonly TakeSource[];
+  readonly framesFor: (p: Placement) => Promise<ShotFrames>;
+  /** a seed carried over from a draft; otherwise one is derived per shot and take */
+  readonly seedFor?: (p: Placement) => number | undefined;
+  /** the generation length for a take whose model is not the plan's; null skips that take */
+  readonly secondsFor?: (p: Placement, model: ModelCapabilities) => number | null;
+}
+
+/** The request record, then one journaled job per shot and take. */
+export async function enqueueShots(ctx: StartContext, input: EnqueueInput): Promise<string> {
+  const { requestId, snapshot: s, planned: p } = input;
   const specs: JobSpec[] = [];
   const jobs: { placementId: string; take: number; jobId: string }[] = [];
+  const mixed = new Set(input.takes.map((t) => `${t.backend}/${t.model.id}`)).size > 1;
   for (const placement of p.plan.placements) {
-    let frames: { firstFramePath?: string; lastFramePath?: string } = {};
-    if (r.continuity && p.model.imageToVideo && r.mode === "generate") {
-      frames = await continuityFrames(ctx, s, placement, requestId, p.model.lastFrame).catch((e: unknown) => {
-        ctx.say?.("warning", `${messageOf(e)}`);
-        return {};
-      });
-    }
-    for (let take = 1; take <= takes; take++) {
+    const frames = await input.framesFor(placement);
+    for (let take = 1; take <= input.takes.length; take++) {
+      const source = input.takes[take - 1]!;
+      const m = source.model;
+      const seconds = m.id === p.model.id && source.backend === input.takes[0]!.backend ? placement.generationSeconds : (input.secondsFor?.(placement, m) ?? null);
+      if (seconds === null) continue;
       const id = `${requestId}-${placement.id.replace(/[^\w-]/g, "_")}-t${take}`;
+      const derived = 1000 + placement.shotNumber * 17 + take;
+      // a carried-over seed makes take 1 the draft's shot again; other takes must differ
+      const seed = take === 1 ? (input.seedFor?.(placement) ?? derived) : derived;
       jobs.push({ placementId: placement.id, take, jobId: id });
       specs.push({
         id,
         requestId,
         shotId: placement.id,
         take,
-        name: placement.name,
-        backend: r.backend,
+        // takes from several models are told apart in the bin by the model's name
+        name: mixed ? `${placement.name} [${m.label}]` : placement.name,
+        backend: source.backend,
         request: {
-          model: p.model.id,
+          model: m.id,
           prompt: placement.prompt,
           ...(placement.negativePrompt ? { negativePrompt: placement.negativePrompt } : {}),
-          durationSeconds: placement.generationSeconds,
+          durationSeconds: seconds,
           aspect: placement.aspect,
           size: placement.size,
           fps: { num: s.rate.num, den: s.rate.den },
-          ...(p.model.seed ? { seed: 1000 + placement.shotNumber * 17 + take } : {}),
+          ...(m.seed ? { seed } : {}),
           shotNumber: placement.shotNumber,
           timecode: p.preview.items.find((i) => i.shotNumber === placement.shotNumber)?.startTimecode ?? "",
-          ...frames,
+          ...(m.imageToVideo ? { ...(frames.firstFramePath ? { firstFramePath: frames.firstFramePath } : {}), ...(frames.lastFramePath && m.lastFrame ? { lastFramePath: frames.lastFramePath } : {}) } : {}),
         },
-        estimateUsd: Math.round(placement.generationSeconds * p.model.pricePerSecondUsd * 100) / 100,
+        estimateUsd: Math.round(seconds * m.pricePerSecondUsd * 100) / 100,
       });
     }
   }
   await ctx.log.put({
     id: requestId,
-    label: label(r, p.plan.placements.length),
-    kind: r.kind,
-    mode: r.mode,
+    label: input.label,
+    kind: input.kind,
+    mode: input.mode,
     createdAt: new Date(ctx.clock.now()).toISOString(),
     sequenceId: s.sequenceId,
-    backend: r.backend,
+    backend: input.takes[0]!.backend,
     model: p.model.id,
-    takes,
-    placementMode,
+    takes: input.takes.length,
+    placementMode: input.placementMode,
     placements: [...p.plan.placements],
     jobs,
     placed: {},

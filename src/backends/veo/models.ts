@@ -36,6 +36,8 @@ export const veoModelSchema = z.object({
   pricePerSecondUsd: z.number().nonnegative(),
   maxPromptChars: z.number().int().positive(),
   audio: z.boolean().optional(),
+  /** Veo's own scene extension (not used by Cutaway, which extends any clip from its edge frame) */
+  nativeExtend: z.object({ addsSeconds: z.number().positive(), note: z.string() }).optional(),
 });
 
 export type VeoModel = z.infer<typeof veoModelSchema>;
@@ -60,6 +62,8 @@ const veo31 = {
   seed: false,
   maxPromptChars: 1000,
   audio: true,
+  // Gemini API docs (Veo 3.1, "Extending Veo videos"); Vertex AI takes 1–30 s inputs, also +7 s
+  nativeExtend: { addsSeconds: 7, note: "+7 s per call, tail only, on a 720p Veo video made by the same key, returned joined to it" },
 };
 
 export const VEO_MODELS: readonly VeoModel[] = [

@@ -232,6 +232,7 @@ function modelCapabilities(m: VeoModel): ModelCapabilities {
     maxPromptChars: m.maxPromptChars,
     pricePerSecondUsd: m.pricePerSecondUsd,
     ...(m.audio !== undefined ? { audio: m.audio } : {}),
+    ...(m.nativeExtend ? { nativeExtend: m.nativeExtend } : {}),
   };
 }
 

@@ -28,7 +28,7 @@ export interface Target {
   readonly baseTrackIndex: number;
   /** clip to disable when the placement lands (placeholder replacement) */
   readonly replacesClipId?: string;
-  readonly kind: "gap" | "hole" | "broll" | "placeholder" | "script" | "playhead" | "inout";
+  readonly kind: "gap" | "hole" | "broll" | "placeholder" | "script" | "playhead" | "inout" | "extend" | "bridge" | "conform";
   /** placements must stay BELOW this track (a protected title or graphic above the range) */
   readonly ceilingTrackIndex?: number;
   /** always land on a new top track (script inserted at the playhead) */

@@ -36,6 +36,7 @@ export function JobRow(p: { job: JobView; api: CutawayApi }) {
         <b>#{j.shotNumber}</b>
         {j.takesAvailable > 1 ? <span className="cw-muted"> take {j.take}</span> : null}
         <span className="cw-job-state"> {STATE_LABEL[j.state]}{eta}</span>
+        <span className="cw-muted" data-testid="job-model">{j.model}{j.costUsd > 0 ? ` · $${j.costUsd.toFixed(2)}` : ""}</span>
         <span className="cw-muted cw-ellipsis" title={j.prompt}> {j.prompt}</span>
       </div>
       {j.state === "running" || j.state === "submitted" || j.state === "planned" || j.state === "ready" ? <ProgressBar value={j.progress} label={STATE_LABEL[j.state]} /> : null}
