@@ -6,6 +6,7 @@
  * Lists lag: a job missing from the list is "not listed yet", never "never arrived", until a window
  * since the create went out has passed (`notListed`).
  */
+import { GenerationError } from "./errors";
 
 /** How far back a lost create is looked for when this session did not see it start (after a reload). */
 const RECONCILE_WINDOW_MS = 15 * 60_000;
@@ -67,6 +68,21 @@ export class LostCreates {
     if (now >= end) return null;
     const wait = Math.min(end - now + END_MARGIN_MS, Math.max(MIN_LOOK_WAIT_MS, (windowMs / WINDOW_SLICES) * 2 ** (look.n - 1)));
     return Math.ceil(wait / 1000);
+  }
+
+  /**
+   * What findJob answers when the list lacks the create: the retryable "not listed yet" to throw
+   * (the engine looks again after its `retryAfterSeconds`), or null once the window has passed and
+   * the create can be taken as never arrived (sending it is safe then).
+   */
+  lookAgain(key: string, provider: { readonly label: string; readonly id: string }, windowMs = LIST_LAG_WINDOW_MS): GenerationError | null {
+    const wait = this.notListed(key, windowMs);
+    if (wait === null) return null;
+    return new GenerationError("transient", `${provider.label} does not list this shot yet (its list can lag behind new jobs); Cutaway will look again in ${wait} s before sending it anywhere.`, {
+      provider: provider.id,
+      outcomeUnknown: true,
+      retryAfterSeconds: wait,
+    });
   }
 
   /** Unclaimed jobs, whatever their age (a gateway that echoes the idempotency key is matched on it). */

@@ -119,13 +119,17 @@ export class LumaBackend implements GenerationBackend {
     }
   }
 
-  /** Newest unclaimed generation with this prompt and model, created after this create started. */
+  /** Newest unclaimed generation with this prompt and model, created after this create started; "not listed yet" for a window before null. */
   async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
     const list = await this.http.json({ method: "GET", url: `${this.base}/generations?limit=50&offset=0`, headers: this.auth() }, generationListSchema);
     const hit = this.lost
       .candidates(idempotencyKey, list.generations, (g) => Date.parse(g.created_at ?? ""))
       .find((g) => g.request?.["prompt"] === request.prompt && (!g.model || g.model === request.model));
-    if (!hit) return null;
+    if (!hit) {
+      const later = this.lost.lookAgain(idempotencyKey, { label: LABEL, id: LUMA_BACKEND_ID });
+      if (later) throw later;
+      return null;
+    }
     this.lost.claim(hit.id);
     return { backend: LUMA_BACKEND_ID, model: request.model, providerJobId: hit.id };
   }

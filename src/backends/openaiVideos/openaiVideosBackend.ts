@@ -160,7 +160,8 @@ export class OpenAIVideosBackend implements GenerationBackend {
 
   /**
    * The gateway's most recent job with this request's prompt and model, created after this create
-   * started. A gateway that echoes `metadata.idempotency_key` is matched on that first.
+   * started. A gateway that echoes `metadata.idempotency_key` is matched on that first. Missing from
+   * the list: "not listed yet" (retryable) for a window, and only then null.
    */
   async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
     if (this.variant !== "generic") {
@@ -175,7 +176,11 @@ export class OpenAIVideosBackend implements GenerationBackend {
       .candidates(idempotencyKey, list.data, (v) => (typeof v.created_at === "number" ? v.created_at * 1000 : undefined))
       .filter((v) => v.prompt === request.prompt && (!v.model || v.model === request.model));
     const newest = byKey[0] ?? byPrompt[0];
-    if (!newest) return null;
+    if (!newest) {
+      const later = this.lost.lookAgain(idempotencyKey, { label: this.label, id: this.id });
+      if (later) throw later;
+      return null;
+    }
     this.lost.claim(newest.id);
     return this.ref(request.model, newest.id);
   }

@@ -132,7 +132,7 @@ export class ReplicateBackend implements GenerationBackend {
     }
   }
 
-  /** Newest unclaimed prediction of this model, created after this create started, with this prompt. */
+  /** Newest unclaimed prediction of this model, created after this create started, with this prompt; "not listed yet" for a window before null. */
   async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
     const model = this.model(request.model);
     const call = buildReplicateCall(model, request);
@@ -149,6 +149,8 @@ export class ReplicateBackend implements GenerationBackend {
         return this.ref(model.id, full);
       }
     }
+    const later = this.lost.lookAgain(idempotencyKey, { label: LABEL, id: REPLICATE_BACKEND_ID });
+    if (later) throw later;
     return null;
   }
 
