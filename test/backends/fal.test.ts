@@ -127,6 +127,27 @@ test("provider failure bodies map to the right reasons", async () => {
   expect(busy.details.retryAfterSeconds).toBe(3);
 });
 
+test("a 404 on the result after COMPLETED is transient (ask again), never 'invalid request, check the model'", async () => {
+  const ref = await backend.submit(request(), { idempotencyKey: "k" });
+  server.inject({ endpoint: "fal.result", nth: 1, fault: { kind: "status", status: 404, body: { detail: "Request not found" } } });
+  const seen: JobStatus[] = [];
+  let e: GenerationError | undefined;
+  for (let i = 0; i < 4 && !e; i++) {
+    try {
+      seen.push(await backend.status(ref));
+    } catch (x) {
+      e = x as GenerationError;
+    }
+  }
+  expect(e).toBeInstanceOf(GenerationError);
+  expect(e!.reason).toBe("transient");
+  expect(e!.retryable).toBe(true);
+  expect(e!.message).not.toMatch(/check the model/i);
+  expect(seen.some((s) => s.state === "failed")).toBe(false);
+  // the next look collects it
+  expect(await backend.status(ref)).toMatchObject({ state: "completed", mediaUrl: `${cdn.baseUrl}/media/req-1.mp4` });
+});
+
 test("a content-policy refusal, at submit or after rendering, is content_policy with fal's words", async () => {
   server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "status", ...falContentPolicy("Prompt flagged") } });
   const atSubmit = await caught(backend.submit(request(), { idempotencyKey: "k" }));

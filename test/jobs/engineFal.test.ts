@@ -123,6 +123,16 @@ test("a lost create fal never lists is reported after the search, never re-sent"
   expect(mode.jobs.size).toBe(0);
 });
 
+test("a 404 on the result right after COMPLETED is asked again and the shot is collected", async () => {
+  server.inject({ endpoint: "fal.result", nth: 1, fault: { kind: "status", status: 404, body: { detail: "Request not found" } } });
+  const { engine } = rig();
+  const [job] = await runAll(engine, 1);
+  expect(job!.error).toBeUndefined();
+  expect(job!.state).toBe("downloaded");
+  expect(server.count("fal.result")).toBe(2);
+  expect(server.count("fal.submit")).toBe(1);
+});
+
 test("a reset mid-download and a truncated body are downloaded again, with no partial file left", async () => {
   cdn.inject({ endpoint: "fal.media", nth: 1, fault: { kind: "reset-mid-body" } });
   cdn.inject({ endpoint: "fal.media", nth: 2, fault: { kind: "truncate" } });

@@ -101,6 +101,10 @@ export class FalBackend implements GenerationBackend {
       const r = await this.http.json({ method: "GET", url, headers: this.auth(), ...(signal ? { signal } : {}) }, falVideoResultSchema);
       return { state: "completed", mediaUrl: r.video.url, ...(r.thumbnail?.url ? { thumbnailUrl: r.thumbnail.url } : {}) };
     } catch (e) {
+      // the status said COMPLETED, so a 404 here is the result not handed over yet (or a hiccup), never a bad request
+      if (e instanceof GenerationError && e.details.status === 404) {
+        throw this.http.error("transient", "fal.ai reports this shot finished but has not handed over its result yet; Cutaway will ask again.", { status: 404 });
+      }
       // a job that ended badly is a final answer; a hiccup reading it is not
       if (e instanceof GenerationError && !e.retryable && e.reason !== "auth" && e.reason !== "quota") return { state: "failed", error: e };
       throw e;
