@@ -33,6 +33,8 @@ export interface ModelCapabilities {
   /** an estimate shown before Generate; the ledger records the actual charge where known */
   readonly pricePerSecondUsd: number;
   readonly audio?: boolean;
+  /** typical seconds from submit to finished (an estimate from the model's table): paces a model's first polls */
+  readonly typicalRenderSeconds?: number;
 }
 
 export interface BackendCapabilities {

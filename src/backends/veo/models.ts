@@ -5,6 +5,7 @@
  * (the Gemini API always renders Veo 3.x audio, so its price is the audio one); estimates, not invoices.
  */
 import { z } from "zod";
+import { typicalRenderSecondsSchema } from "../modelBasics";
 
 export const veoModelSchema = z.object({
   /** the model id in the URL: `models/{id}:predictLongRunning` */
@@ -36,6 +37,7 @@ export const veoModelSchema = z.object({
   pricePerSecondUsd: z.number().nonnegative(),
   maxPromptChars: z.number().int().positive(),
   audio: z.boolean().optional(),
+  typicalRenderSeconds: typicalRenderSecondsSchema,
 });
 
 export type VeoModel = z.infer<typeof veoModelSchema>;
@@ -63,8 +65,8 @@ const veo31 = {
 };
 
 export const VEO_MODELS: readonly VeoModel[] = [
-  { ...veo31, id: "veo-3.1-generate-preview", label: "Veo 3.1 (Google)", pricePerSecondUsd: 0.4 },
-  { ...veo31, id: "veo-3.1-fast-generate-preview", label: "Veo 3.1 Fast (Google)", pricePerSecondUsd: 0.15 },
+  { ...veo31, id: "veo-3.1-generate-preview", label: "Veo 3.1 (Google)", pricePerSecondUsd: 0.4, typicalRenderSeconds: 90 },
+  { ...veo31, id: "veo-3.1-fast-generate-preview", label: "Veo 3.1 Fast (Google)", pricePerSecondUsd: 0.15, typicalRenderSeconds: 55 },
   {
     // silent, 720p only, no resolution parameter and no last frame
     id: "veo-2.0-generate-001",
@@ -83,6 +85,7 @@ export const VEO_MODELS: readonly VeoModel[] = [
     pricePerSecondUsd: 0.35,
     maxPromptChars: 1000,
     audio: false,
+    typicalRenderSeconds: 90,
   },
 ];
 
