@@ -77,6 +77,7 @@ test("a create the gateway never got is sent again, but only after the list has 
   const creates = server.requestsTo("videos.create");
   expect(creates).toHaveLength(2);
   // the second create went out no sooner than two provider minutes (wall × 200) after the first
-  expect((creates[1]!.at - creates[0]!.at) * 200).toBeGreaterThanOrEqual(2 * 60_000 - 1_000);
+  // left (its arrival here trails its start by a few wall ms under load: 10 provider seconds of slack)
+  expect((creates[1]!.at - creates[0]!.at) * 200).toBeGreaterThanOrEqual(2 * 60_000 - 10_000);
   expect(server.count("videos.list")).toBeGreaterThanOrEqual(2);
 });
