@@ -17,7 +17,7 @@ export const LIST_LAG_WINDOW_MS = 2 * 60_000;
 /** Looks at the list spread over a window: waits double and the last look falls on its end (1+2+4+8 = 15 slices). */
 const WINDOW_SLICES = 15;
 const MIN_LOOK_WAIT_MS = 2_000;
-/** a timer may fire a little early: the look meant for the window's end lands just after it */
+/** a timer may fire a little early: the look meant for the window's end is aimed past it and counts within this of it */
 const END_MARGIN_MS = 1_000;
 
 export class LostCreates {
@@ -65,8 +65,9 @@ export class LostCreates {
     look.n += 1;
     this.looks.set(key, look);
     const end = (this.started.get(key) ?? look.first) + windowMs;
-    if (now >= end) return null;
-    const wait = Math.min(end - now + END_MARGIN_MS, Math.max(MIN_LOOK_WAIT_MS, (windowMs / WINDOW_SLICES) * 2 ** (look.n - 1)));
+    const margin = Math.max(END_MARGIN_MS, windowMs / 100);
+    if (now >= end - margin) return null;
+    const wait = Math.min(end - now + margin, Math.max(MIN_LOOK_WAIT_MS, (windowMs / WINDOW_SLICES) * 2 ** (look.n - 1)));
     return Math.ceil(wait / 1000);
   }
 
