@@ -115,6 +115,12 @@ export interface GenerationBackend {
   cancel(ref: JobRef): Promise<void>;
   /** find a job this client created with `idempotencyKey` (only when capabilities().canListJobs) */
   findJob?(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null>;
+  /**
+   * Provider jobs that already belong to shots the engine knows (its journal after a reload): findJob
+   * never adopts them for another shot. A backend that matches on prompt or input needs this, or a
+   * lost create after a reload could take a sibling take's job.
+   */
+  claimJobs?(providerJobIds: readonly string[]): void;
   /** a cheap authenticated call for the Settings "test connection" button */
   testConnection?(): Promise<void>;
 }

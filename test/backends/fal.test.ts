@@ -279,7 +279,22 @@ describe("a create whose answer was lost is found through fal's Platform API", (
     expect(server.count("fal.submit")).toBe(1);
   });
 
-  test("a Platform API that refuses the key ends the search at once with the dashboard sentence, never an auth error", async () => {
+  test("after a reload, a job the journal already holds for a sibling take is never adopted for the lost one", async () => {
+    // take 2's create is lost first, then take 1 (identical input) is accepted
+    server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "reset-after" } });
+    await caught(lost.submit(request(), { idempotencyKey: "take-2" }));
+    now = T0 + 1_000;
+    const take1 = await lost.submit(request(), { idempotencyKey: "take-1" });
+    // the panel reloads: a new backend, told which provider jobs the journal already has
+    now = T0 + 120_000;
+    const reloaded = new FalBackend({ fetch, apiKey: KEY, baseUrl: server.baseUrl, clock: { now: () => now } });
+    reloaded.claimJobs([take1.providerJobId]);
+    const found = await reloaded.findJob("take-2", request());
+    expect(found?.providerJobId).toBe("req-1");
+    expect(take1.providerJobId).toBe("req-2");
+  });
+
+    test("a Platform API that refuses the key ends the search at once with the dashboard sentence, never an auth error", async () => {
     server.inject({ endpoint: "fal.requests", fault: { kind: "status", status: 403, body: { detail: "Forbidden" } } });
     const e = await caught(lost.findJob("k", request()));
     expect(e).toMatchObject({ reason: "invalid_request", details: { outcomeUnknown: true } });

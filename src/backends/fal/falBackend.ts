@@ -135,6 +135,10 @@ export class FalBackend implements GenerationBackend {
     }
   }
 
+  claimJobs(providerJobIds: readonly string[]): void {
+    for (const id of providerJobIds) this.lost.claim(id);
+  }
+
   /**
    * The request a lost create made, from the Platform API: same endpoint, sent after the create
    * went out, the input Cutaway sent. Not listed yet: a retryable error saying when to look again.

@@ -119,6 +119,10 @@ export class LumaBackend implements GenerationBackend {
     }
   }
 
+  claimJobs(providerJobIds: readonly string[]): void {
+    for (const id of providerJobIds) this.lost.claim(id);
+  }
+
   /** Newest unclaimed generation with this prompt and model, created after this create started; "not listed yet" for a window before null. */
   async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
     const list = await this.http.json({ method: "GET", url: `${this.base}/generations?limit=50&offset=0`, headers: this.auth() }, generationListSchema);

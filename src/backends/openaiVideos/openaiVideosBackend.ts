@@ -158,6 +158,10 @@ export class OpenAIVideosBackend implements GenerationBackend {
     }
   }
 
+  claimJobs(providerJobIds: readonly string[]): void {
+    for (const id of providerJobIds) this.lost.claim(id);
+  }
+
   /**
    * The gateway's most recent job with this request's prompt and model, created after this create
    * started. A gateway that echoes `metadata.idempotency_key` is matched on that first. Missing from

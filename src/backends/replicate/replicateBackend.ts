@@ -132,6 +132,10 @@ export class ReplicateBackend implements GenerationBackend {
     }
   }
 
+  claimJobs(providerJobIds: readonly string[]): void {
+    for (const id of providerJobIds) this.lost.claim(id);
+  }
+
   /** Newest unclaimed prediction of this model, created after this create started, with this prompt; "not listed yet" for a window before null. */
   async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
     const model = this.model(request.model);
