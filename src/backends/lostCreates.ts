@@ -28,9 +28,9 @@ export class LostCreates {
 
   constructor(private readonly now: () => number) {}
 
-  /** A create with this idempotency key is about to go out. */
-  starting(key: string): void {
-    if (!this.started.has(key)) this.started.set(key, this.now());
+  /** A create with this idempotency key is about to go out (or went out `at`, as the engine's journal says after a reload). */
+  starting(key: string, at = this.now()): void {
+    if (!this.started.has(key)) this.started.set(key, at);
   }
 
   /** This provider job belongs to a shot the engine knows: never adopt it for another. */

@@ -294,6 +294,17 @@ describe("a create whose answer was lost is found through fal's Platform API", (
     expect(take1.providerJobId).toBe("req-2");
   });
 
+    test("a reload long after the create went out: with the journal's send time the request is still found", async () => {
+    server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "reset-after" } });
+    await caught(lost.submit(request(), { idempotencyKey: "old" }));
+    // the panel was closed for 40 minutes
+    now = T0 + 40 * 60_000;
+    const reloaded = new FalBackend({ fetch, apiKey: KEY, baseUrl: server.baseUrl, clock: { now: () => now } });
+    expect(await reloaded.findJob("old", request(), { sentAt: T0 })).toMatchObject({ providerJobId: "req-1" });
+    const q = server.requestsTo("fal.requests").at(-1)!.query;
+    expect(Date.parse(q.get("start")!)).toBeLessThanOrEqual(T0);
+  });
+
     test("a Platform API that refuses the key ends the search at once with the dashboard sentence, never an auth error", async () => {
     server.inject({ endpoint: "fal.requests", fault: { kind: "status", status: 403, body: { detail: "Forbidden" } } });
     const e = await caught(lost.findJob("k", request()));

@@ -11,7 +11,7 @@
 import { GenerationError } from "../errors";
 import { HttpClient, originOf } from "../http";
 import { LIST_LAG_WINDOW_MS, LostCreates } from "../lostCreates";
-import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, SubmitOptions } from "../types";
+import type { BackendCapabilities, CloudBackendOptions, FindJobOptions, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, SubmitOptions } from "../types";
 import { buildFalCall, falCapabilities } from "./input";
 import { FAL_PLATFORM_URL, listRequests, sameInput, sentAt } from "./platformRequests";
 import { FAL_MODELS, type FalModelDescriptor } from "./models";
@@ -145,7 +145,8 @@ export class FalBackend implements GenerationBackend {
    * Not listed once the window has passed: an error that sends the editor to the dashboard (never
    * null, which would resend a create fal may be rendering and billing).
    */
-  async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
+  async findJob(idempotencyKey: string, request: GenerationRequest, options: FindJobOptions = {}): Promise<JobRef | null> {
+    if (options.sentAt !== undefined) this.lost.starting(idempotencyKey, options.sentAt);
     const model = this.model(request.model);
     const call = buildFalCall(model, request);
     let listed;

@@ -8,7 +8,7 @@
 import type { Clock, Fetch } from "../../platform/ports";
 import { GenerationError } from "../errors";
 import { HttpClient, imageDataUri } from "../http";
-import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
+import type { BackendCapabilities, FindJobOptions, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
 import { GATEWAY_MODELS, OPENROUTER_MODELS, type OpenAIVideoModel } from "./models";
 import { isContentPolicy, jobErrorOf, readVideoGatewayError, videoListSchema, videoSchema, type Video } from "./schemas";
 import { LostCreates } from "../lostCreates";
@@ -167,7 +167,8 @@ export class OpenAIVideosBackend implements GenerationBackend {
    * started. A gateway that echoes `metadata.idempotency_key` is matched on that first. Missing from
    * the list: "not listed yet" (retryable) for a window, and only then null.
    */
-  async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
+  async findJob(idempotencyKey: string, request: GenerationRequest, options: FindJobOptions = {}): Promise<JobRef | null> {
+    if (options.sentAt !== undefined) this.lost.starting(idempotencyKey, options.sentAt);
     if (this.variant !== "generic") {
       throw this.http.error("invalid_request", `${this.label} cannot list jobs; check its dashboard before sending this shot again.`, { outcomeUnknown: true });
     }
