@@ -187,6 +187,14 @@ export interface ProviderView {
   readonly models: readonly { readonly id: string; readonly label: string; readonly pricePerSecondUsd: number; readonly durationsSeconds: readonly number[]; readonly imageToVideo: boolean; readonly textToVideo: boolean }[];
 }
 
+/** Settings as the editor typed them: amounts and counts may come as text ("$50"), read by app/settingsInput.ts. */
+export type SettingsPatch = Omit<Partial<SettingsView>, "budgetUsd" | "confirmAboveUsd" | "concurrency" | "wordsPerSecond"> & {
+  readonly budgetUsd?: number | string | null;
+  readonly confirmAboveUsd?: number | string;
+  readonly concurrency?: number | string;
+  readonly wordsPerSecond?: number | string;
+};
+
 export interface SettingsView {
   readonly defaultBackend: string;
   readonly defaultModel: string;
@@ -286,7 +294,8 @@ export interface CutawayApi {
   takesForClip(clipId?: string): readonly TakeView[];
   revealInBin(jobId: string): Promise<void>;
   dismissNotice(id: string): void;
-  saveSettings(patch: Partial<SettingsView>): Promise<void>;
+  /** refuses (with the reason) any value it cannot use as typed: nothing is half-saved or reset to a default */
+  saveSettings(patch: SettingsPatch): Promise<void>;
   setApiKey(provider: string, key: string | null): Promise<void>;
   testConnection(provider: string): Promise<{ ok: boolean; message: string }>;
 }

@@ -20,6 +20,7 @@ import { Arrivals } from "./run/arrivals";
 import { planRequest } from "./run/planRequest";
 import { startRequest } from "./run/startRequest";
 import { workflowProblem } from "../backends/comfyui/workflow";
+import { readSettingsInput } from "./settingsInput";
 import { apiKeyName, loadSettings, mergeSettings, settingsPatchProblem, STYLE_PRESETS, type Settings, DEFAULT_SETTINGS } from "./settings";
 import { placeholderRules, targetSummaries } from "./targets";
 import { sequenceView } from "./views";
@@ -332,8 +333,9 @@ export function createCutaway(deps: AppDeps): Cutaway {
     dismissNotice(id) {
       state.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) }));
     },
-    async saveSettings(patch) {
+    async saveSettings(input) {
       await guarded(async () => {
+        const patch = readSettingsInput(input);
         const problem = settingsPatchProblem(patch as Partial<Settings>) ?? (patch.comfyWorkflow ? workflowProblem(patch.comfyWorkflow) : null);
         if (problem) throw new CutawayError("bad_setting", problem);
         const { placeholderPatterns, ...rest } = patch;

@@ -1,11 +1,17 @@
 /**
  * Preferences, validated with zod whenever they cross the SettingsStore boundary. Keys are not
  * here: they live only in the SecretStore. A corrupt or old settings file falls back to defaults
- * field by field instead of failing the panel.
+ * field by field instead of failing the panel, except that a limit it holds but cannot read falls
+ * back to its strictest value, never to none: a damaged budget is $0, not "no cap".
+ * What the editor types is read (and refused with a sentence) in settingsInput.ts.
  */
 import { z } from "zod";
 import { STYLE_IDS } from "../script/prompts/styles";
+import { CutawayError } from "../core/errors";
 import type { SettingsStore } from "./ports";
+
+/** absent: the default; present but unreadable: the strictest value */
+const strictest = <T>(byDefault: T, strict: T) => (ctx: { input: unknown }): T => (ctx.input === undefined ? byDefault : strict);
 
 /** one list, kept with the prompt phrases they stand for */
 export const STYLE_PRESETS: readonly string[] = STYLE_IDS;
@@ -19,9 +25,9 @@ export const settingsSchema = z.object({
   mediaFolder: z.string().min(1).nullable().catch(null),
   placeholderPatterns: z.array(z.string().min(1)).max(50).catch(DEFAULT_PLACEHOLDER_PATTERNS),
   defaultStyle: z.string().catch("none"),
-  budgetUsd: z.number().finite().nonnegative().nullable().catch(null),
-  confirmAboveUsd: z.number().finite().nonnegative().catch(5),
-  concurrency: z.number().int().min(1).max(16).catch(4),
+  budgetUsd: z.number().finite().nonnegative().nullable().catch(strictest<number | null>(null, 0)),
+  confirmAboveUsd: z.number().finite().nonnegative().catch(strictest(5, 0)),
+  concurrency: z.number().int().min(1).max(16).catch(strictest(4, 1)),
   placement: z.enum(["as-they-arrive", "all-at-once"]).catch("as-they-arrive"),
   /** per-backend base URL overrides (gateways, ComfyUI servers) */
   baseUrls: z.record(z.string(), z.string().min(1)).catch({}),
@@ -79,6 +85,13 @@ function isHttpUrl(s: string): boolean {
   }
 }
 
+/** The settings with the patch applied; a patched value the schema would replace is refused, never swapped for a default. */
 export function mergeSettings(current: Settings, patch: Partial<Settings>): Settings {
-  return settingsSchema.parse({ ...current, ...patch });
+  const merged = settingsSchema.parse({ ...current, ...patch });
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined && JSON.stringify(merged[key as keyof Settings]) !== JSON.stringify(value)) {
+      throw new CutawayError("bad_setting", `Cutaway cannot use that value for ${key}; nothing was saved. Check what you typed.`);
+    }
+  }
+  return merged;
 }

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ModelCapabilities } from "./types";
-import { modelBasics } from "./modelBasics";
+import { modelBasics, typicalRenderSecondsSchema } from "./modelBasics";
 
 const fieldName = z.string().min(1);
 
@@ -37,6 +37,7 @@ export const modelLimitsSchema = z.object({
   pricePerSecondUsd: z.number().nonnegative(),
   maxPromptChars: z.number().int().positive(),
   audio: z.boolean().optional(),
+  typicalRenderSeconds: typicalRenderSecondsSchema,
   /** inputs sent as is with every request (e.g. audio off: B-roll is cut silent, and it is cheaper) */
   fixedInput: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });

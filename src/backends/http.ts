@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { Fetch } from "../platform/ports";
 import { GenerationError, type GenerationErrorReason } from "./errors";
+import { keyedRedirects } from "./redirects";
 import type { ImageInput, MediaDownload } from "./types";
 
 /** What a provider's error body says, read by the backend that knows its shape. */
@@ -57,7 +58,12 @@ const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREA
 const MAX_DETAIL = 300;
 
 export class HttpClient {
-  constructor(private readonly o: HttpClientOptions) {}
+  /** the injected fetch, with keyed requests' redirects followed hop by hop (redirects.ts) */
+  private readonly fetchFn: Fetch;
+
+  constructor(private readonly o: HttpClientOptions) {
+    this.fetchFn = keyedRedirects(o.fetch, { secrets: o.secrets ?? [], provider: o.provider, providerId: o.providerId });
+  }
 
   /** A JSON call whose 2xx body must match `schema`. */
   async json<T>(req: HttpRequest, schema: z.ZodType<T>): Promise<T> {
@@ -92,11 +98,12 @@ export class HttpClient {
       init.body = JSON.stringify(req.json);
     }
     if (req.signal) init.signal = req.signal;
-    const f = this.o.fetch;
+    const f = this.fetchFn;
     let res: Response;
     try {
       res = await f(req.url, init);
     } catch (e) {
+      if (e instanceof GenerationError) throw e;
       throw this.networkError(e, req);
     }
     if (res.ok) return res;
@@ -105,13 +112,14 @@ export class HttpClient {
 
   /** Streams a finished clip: chunks come from `response.body` when readable, else from `arrayBuffer()`. */
   async download(req: DownloadRequest): Promise<MediaDownload> {
-    const f = this.o.fetch;
+    const f = this.fetchFn;
     const init: RequestInit = { method: "GET", headers: { accept: "*/*", ...req.headers } };
     if (req.signal) init.signal = req.signal;
     let res: Response;
     try {
       res = await f(req.url, init);
     } catch (e) {
+      if (e instanceof GenerationError) throw e;
       throw this.networkError(e, { method: "GET", url: req.url });
     }
     if (!res.ok) {
@@ -293,14 +301,7 @@ export function base64(bytes: Uint8Array): string {
   return parts.join("");
 }
 
-/** The origin of a URL, or "" when it cannot be parsed: keys are sent only to the provider's own origin. */
-export function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return "";
-  }
-}
+export { originOf } from "./redirects";
 
 function extensionFor(contentType: string, url: string, fallback: string): string {
   const byType: Record<string, string> = { "video/mp4": "mp4", "video/quicktime": "mov", "video/webm": "webm", "image/png": "png", "image/jpeg": "jpg" };

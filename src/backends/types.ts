@@ -35,6 +35,8 @@ export interface ModelCapabilities {
   readonly audio?: boolean;
   /** the provider's own "extend this video" call, when it has one (Cutaway extends from a frame instead) */
   readonly nativeExtend?: { readonly addsSeconds: number; readonly note: string };
+  /** typical seconds from submit to finished (an estimate from the model's table): paces a model's first polls */
+  readonly typicalRenderSeconds?: number;
 }
 
 export interface BackendCapabilities {
@@ -105,6 +107,14 @@ export interface SubmitOptions {
   readonly signal?: AbortSignal;
 }
 
+export interface FindJobOptions {
+  /**
+   * When the lost create went out (ms, the engine's journal): after a reload the backend has not seen
+   * it start, and without this it searches the last 15 minutes and waits a full window from its first look.
+   */
+  readonly sentAt?: number;
+}
+
 export interface GenerationBackend {
   readonly id: string;
   capabilities(): BackendCapabilities;
@@ -114,7 +124,13 @@ export interface GenerationBackend {
   download(ref: JobRef, status: Extract<JobStatus, { state: "completed" }>, signal?: AbortSignal): Promise<MediaDownload>;
   cancel(ref: JobRef): Promise<void>;
   /** find a job this client created with `idempotencyKey` (only when capabilities().canListJobs) */
-  findJob?(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null>;
+  findJob?(idempotencyKey: string, request: GenerationRequest, options?: FindJobOptions): Promise<JobRef | null>;
+  /**
+   * Provider jobs that already belong to shots the engine knows (its journal after a reload): findJob
+   * never adopts them for another shot. A backend that matches on prompt or input needs this, or a
+   * lost create after a reload could take a sibling take's job.
+   */
+  claimJobs?(providerJobIds: readonly string[]): void;
   /** a cheap authenticated call for the Settings "test connection" button */
   testConnection?(): Promise<void>;
 }

@@ -50,8 +50,9 @@ export function nextPollDelay(p: PaceInput, limits: PaceLimits = DEFAULT_PACE): 
 export class RenderTimes {
   private readonly ms = new Map<string, number>();
 
-  get(key: string): number | undefined {
-    return this.ms.get(key);
+  /** what was learned, else `priorMs` (the model table's typical render time) for a model not seen yet */
+  get(key: string, priorMs?: number): number | undefined {
+    return this.ms.get(key) ?? priorMs;
   }
 
   /**

@@ -127,6 +127,27 @@ test("provider failure bodies map to the right reasons", async () => {
   expect(busy.details.retryAfterSeconds).toBe(3);
 });
 
+test("a 404 on the result after COMPLETED is transient (ask again), never 'invalid request, check the model'", async () => {
+  const ref = await backend.submit(request(), { idempotencyKey: "k" });
+  server.inject({ endpoint: "fal.result", nth: 1, fault: { kind: "status", status: 404, body: { detail: "Request not found" } } });
+  const seen: JobStatus[] = [];
+  let e: GenerationError | undefined;
+  for (let i = 0; i < 4 && !e; i++) {
+    try {
+      seen.push(await backend.status(ref));
+    } catch (x) {
+      e = x as GenerationError;
+    }
+  }
+  expect(e).toBeInstanceOf(GenerationError);
+  expect(e!.reason).toBe("transient");
+  expect(e!.retryable).toBe(true);
+  expect(e!.message).not.toMatch(/check the model/i);
+  expect(seen.some((s) => s.state === "failed")).toBe(false);
+  // the next look collects it
+  expect(await backend.status(ref)).toMatchObject({ state: "completed", mediaUrl: `${cdn.baseUrl}/media/req-1.mp4` });
+});
+
 test("a content-policy refusal, at submit or after rendering, is content_policy with fal's words", async () => {
   server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "status", ...falContentPolicy("Prompt flagged") } });
   const atSubmit = await caught(backend.submit(request(), { idempotencyKey: "k" }));
@@ -195,13 +216,106 @@ test("a reset after the submit was sent is outcome-unknown (the job exists at fa
   expect(e.message).toMatch(/before sending it again/);
   expect(server.count("fal.submit")).toBe(1);
   expect(mode.jobs.size).toBe(1);
-  expect(backend.capabilities().canListJobs).toBe(false);
-  expect((backend as GenerationBackend).findJob).toBeUndefined();
+});
+
+describe("a create whose answer was lost is found through fal's Platform API", () => {
+  let now: number;
+  let lost: FalBackend;
+  const T0 = Date.parse("2026-11-20T10:00:00Z");
+  beforeEach(() => {
+    now = T0;
+    mode.now = () => now;
+    lost = new FalBackend({ fetch, apiKey: KEY, baseUrl: server.baseUrl, clock: { now: () => now } });
+  });
+
+  test("once it has rendered and the list shows it: that request, never a same-prompt take from before or another shot", async () => {
+    // an identical earlier take (before this create went out) and a different shot after it
+    now = T0 - 3600_000;
+    await lost.submit(request(), { idempotencyKey: "earlier" });
+    now = T0;
+    await lost.submit(request({ prompt: "A different shot" }), { idempotencyKey: "other" });
+    now = T0 + 1_000;
+    server.inject({ endpoint: "fal.submit", nth: 3, fault: { kind: "reset-after" } });
+    expect((await caught(lost.submit(request(), { idempotencyKey: "lost" }))).details.outcomeUnknown).toBe(true);
+    // one request a page: the lost one is on the second
+    mode.pageLimit = 1;
+
+    // still rendering: fal does not list it, which is not "never arrived"
+    now = T0 + 20_000;
+    const early = await caught(lost.findJob("lost", request()));
+    expect(early).toMatchObject({ reason: "transient", details: { outcomeUnknown: true } });
+    expect(early.details.retryAfterSeconds).toBeGreaterThan(0);
+    expect(early.message).toMatch(/not listed yet/);
+
+    // rendered (60 s) and listed (30 s later)
+    now = T0 + 95_000;
+    const found = await lost.findJob("lost", request());
+    expect(found).toMatchObject({ backend: "fal", model: "fal-ai/veo3.1/fast", providerJobId: "req-3" });
+    expect(found!.urls).toMatchObject({ status: `${server.baseUrl}/fal-ai/veo3.1/requests/req-3/status`, response: `${server.baseUrl}/fal-ai/veo3.1/requests/req-3` });
+    const asks = server.requestsTo("fal.requests");
+    expect(asks[asks.length - 1]!.query.get("cursor")).not.toBeNull();
+    const q = asks[asks.length - 1]!.query;
+    expect(q.get("endpoint_id")).toBe("fal-ai/veo3.1/fast");
+    expect(q.get("expand")).toBe("payloads");
+    expect(Date.parse(q.get("start")!)).toBeLessThanOrEqual(T0);
+    expect(Date.parse(q.get("start")!)).toBeGreaterThan(T0 - 3600_000);
+    for (const r of asks) expect(r.headers["authorization"]).toBe(`Key ${KEY}`);
+
+    // and it is collected: the status and result of that very request
+    const seen = await pollToEnd(found!, lost);
+    expect(seen[seen.length - 1]).toMatchObject({ state: "completed", mediaUrl: `${cdn.baseUrl}/media/req-3.mp4` });
+    expect(server.count("fal.submit")).toBe(3);
+  });
+
+  test("not found once the render and the list's lag have passed: the editor is sent to the dashboard, and nothing is resent", async () => {
+    server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "reset-before" } });
+    await caught(lost.submit(request(), { idempotencyKey: "gone" }));
+    await caught(lost.findJob("gone", request()));
+    now = T0 + 13 * 60_000;
+    const e = await caught(lost.findJob("gone", request()));
+    expect(e.retryable).toBe(false);
+    expect(e.details.outcomeUnknown).toBe(true);
+    expect(e.message).toMatch(/did not find it among your fal\.ai requests of the last 12 minutes\. Check your fal\.ai dashboard/);
+    expect(server.count("fal.submit")).toBe(1);
+  });
+
+  test("after a reload, a job the journal already holds for a sibling take is never adopted for the lost one", async () => {
+    // take 2's create is lost first, then take 1 (identical input) is accepted
+    server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "reset-after" } });
+    await caught(lost.submit(request(), { idempotencyKey: "take-2" }));
+    now = T0 + 1_000;
+    const take1 = await lost.submit(request(), { idempotencyKey: "take-1" });
+    // the panel reloads: a new backend, told which provider jobs the journal already has
+    now = T0 + 120_000;
+    const reloaded = new FalBackend({ fetch, apiKey: KEY, baseUrl: server.baseUrl, clock: { now: () => now } });
+    reloaded.claimJobs([take1.providerJobId]);
+    const found = await reloaded.findJob("take-2", request());
+    expect(found?.providerJobId).toBe("req-1");
+    expect(take1.providerJobId).toBe("req-2");
+  });
+
+    test("a reload long after the create went out: with the journal's send time the request is still found", async () => {
+    server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "reset-after" } });
+    await caught(lost.submit(request(), { idempotencyKey: "old" }));
+    // the panel was closed for 40 minutes
+    now = T0 + 40 * 60_000;
+    const reloaded = new FalBackend({ fetch, apiKey: KEY, baseUrl: server.baseUrl, clock: { now: () => now } });
+    expect(await reloaded.findJob("old", request(), { sentAt: T0 })).toMatchObject({ providerJobId: "req-1" });
+    const q = server.requestsTo("fal.requests").at(-1)!.query;
+    expect(Date.parse(q.get("start")!)).toBeLessThanOrEqual(T0);
+  });
+
+    test("a Platform API that refuses the key ends the search at once with the dashboard sentence, never an auth error", async () => {
+    server.inject({ endpoint: "fal.requests", fault: { kind: "status", status: 403, body: { detail: "Forbidden" } } });
+    const e = await caught(lost.findJob("k", request()));
+    expect(e).toMatchObject({ reason: "invalid_request", details: { outcomeUnknown: true } });
+    expect(e.message).toMatch(/would not show its request list to Cutaway \(HTTP 403\)\. Check your fal\.ai dashboard/);
+  });
 });
 
 test("capabilities describe every model from its descriptor", () => {
   const caps = backend.capabilities();
-  expect(caps).toMatchObject({ backend: "fal", needsKey: true, canListJobs: false });
+  expect(caps).toMatchObject({ backend: "fal", needsKey: true, canListJobs: true });
   const byId = new Map(caps.models.map((m) => [m.id, m]));
   expect(byId.get("fal-ai/veo3.1/fast")).toMatchObject({ durationsSeconds: [4, 6, 8], imageToVideo: true, lastFrame: true, pricePerSecondUsd: 0.1 });
   expect(byId.get("fal-ai/kling-video/v4")).toMatchObject({ imageToVideo: true, lastFrame: true });

@@ -149,7 +149,11 @@ test("malformed JSON is transient; on create the outcome is unknown, and the lis
   const e = await caught(backend.submit(request(), { idempotencyKey: "lost" }));
   expect(e.reason).toBe("transient");
   expect(e.details.outcomeUnknown).toBe(true);
+  // not listed yet (the list lags) is no answer; listed 30 s on, it is found
+  expect((await caught(backend.findJob("lost", request()))).details).toMatchObject({ outcomeUnknown: true, retryAfterSeconds: expect.any(Number) });
+  now = T0 + 40_000;
   expect(await backend.findJob("lost", request())).toEqual({ backend: "luma", model: "ray-2", providerJobId: "0b4f1-luma" });
+  now = T0 + 3 * 60_000;
   expect(await backend.findJob("lost", request())).toBeNull();
 
   const ref = await backend.submit(request(), { idempotencyKey: "k2" });

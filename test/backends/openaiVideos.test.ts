@@ -198,6 +198,11 @@ test("a reset after the create was sent is outcome-unknown, and findJob finds th
   const e = await caught(backend.submit(request(), { idempotencyKey: "lost" }));
   expect(e.details.outcomeUnknown).toBe(true);
   expect(backend.capabilities().canListJobs).toBe(true);
+  // the list lags: "not listed yet" says when to look again, it never means "never arrived"
+  const early = await caught(backend.findJob("lost", request()));
+  expect(early).toMatchObject({ reason: "transient", details: { outcomeUnknown: true } });
+  expect(early.details.retryAfterSeconds).toBeGreaterThan(0);
+  now = T0 + 40_000;
   const found = await backend.findJob("lost", request());
   expect(found).toEqual({ backend: "openai-videos", model: VEO, providerJobId: "video_2" });
   expect(found!.providerJobId).not.toBe(earlier.providerJobId);
@@ -205,7 +210,9 @@ test("a reset after the create was sent is outcome-unknown, and findJob finds th
   expect(server.count("videos.create")).toBe(2);
   expect(server.requestsTo("videos.create").filter((r) => header(r, "idempotency-key") === "lost")).toHaveLength(1);
   expect(server.requestsTo("videos.list")[0]!.headers["authorization"]).toBe(`Bearer ${KEY}`);
-  // nothing else matches: the create never arrived, so sending it is safe
+  // nothing else matches: only once the window has passed has the create never arrived (sending it is safe)
+  expect((await caught(backend.findJob("other", request({ prompt: "A different shot" })))).retryable).toBe(true);
+  now += 2 * 60_000 + 1_000;
   expect(await backend.findJob("other", request({ prompt: "A different shot" }))).toBeNull();
 });
 

@@ -157,10 +157,14 @@ test("a create lost on the wire is reconciled from the list by model, time and p
   const e = await caught(backend.submit(request(), { idempotencyKey: "lost" }));
   expect(e.details.outcomeUnknown).toBe(true);
   await backend.submit(request({ prompt: "Another shot" }), { idempotencyKey: "other" });
+  // the list lags behind the create: looked for again, not taken as never arrived
+  expect((await caught(backend.findJob("lost", request()))).details).toMatchObject({ outcomeUnknown: true, retryAfterSeconds: expect.any(Number) });
+  now += 40_000;
   const found = await backend.findJob("lost", request());
   expect(found).toEqual({ backend: "replicate", model: "minimax/hailuo-02", providerJobId: "pred2xyz" });
   expect(server.requestsTo("replicate.list")[0]!.headers["authorization"]).toBe(`Bearer ${KEY}`);
   // adopted once only
+  now += 3 * 60_000;
   expect(await backend.findJob("lost", request())).toBeNull();
   expect(backend.capabilities().canListJobs).toBe(true);
 });

@@ -23,13 +23,15 @@ export class LumaMode implements FakeMode {
   /** a finished job's failure_reason instead of a video */
   fail: ((job: LumaFakeJob) => string | null) | null = null;
   now: () => number = Date.now;
+  /** a job shows up in the list only this long after it was created (provider ms): lists lag */
+  listLagMs = 30_000;
 
   constructor(private readonly cdnBase: () => string) {}
 
   routes(): readonly Route[] {
     return [
       { method: "POST", pattern: `${P}/generations`, name: "luma.create", handler: (req) => this.create(req) },
-      { method: "GET", pattern: `${P}/generations`, name: "luma.list", handler: () => ({ status: 200, body: { generations: [...this.jobs.values()].reverse().map((j) => this.view(j)), has_more: false, count: this.jobs.size } }) },
+      { method: "GET", pattern: `${P}/generations`, name: "luma.list", handler: () => this.list() },
       { method: "GET", pattern: `${P}/generations/:id`, name: "luma.get", handler: (_r, p) => this.get(p["id"] ?? "") },
       { method: "DELETE", pattern: `${P}/generations/:id`, name: "luma.delete", handler: (_r, p) => (this.jobs.delete(p["id"] ?? "") ? { status: 204 } : { status: 404, body: { detail: "Generation not found" } }) },
     ];
@@ -49,6 +51,11 @@ export class LumaMode implements FakeMode {
     if (!job) return { status: 404, body: { detail: "Generation not found" } };
     job.polls += 1;
     return { status: 200, body: this.view(job) };
+  }
+
+  private list(): FakeResponse {
+    const listed = [...this.jobs.values()].filter((j) => this.now() >= j.createdAt + this.listLagMs).reverse();
+    return { status: 200, body: { generations: listed.map((j) => this.view(j)), has_more: false, count: listed.length } };
   }
 
   private view(job: LumaFakeJob): Record<string, unknown> {

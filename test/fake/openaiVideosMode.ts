@@ -38,6 +38,8 @@ export class OpenAIVideosMode implements FakeMode {
   latencyMs = 0;
   /** the provider's clock (ms) */
   now: () => number = Date.now;
+  /** a job shows up in the list only this long after it was created (provider ms): lists lag */
+  listLagMs = 30_000;
 
   constructor(
     readonly media: Uint8Array,
@@ -92,7 +94,7 @@ export class OpenAIVideosMode implements FakeMode {
 
   private list(req: FakeRequest): FakeResponse {
     const limit = Number(req.query.get("limit") ?? "20");
-    const all = [...this.jobs.values()].filter((j) => !j.deleted).sort((a, b) => b.createdAt - a.createdAt);
+    const all = [...this.jobs.values()].filter((j) => !j.deleted && this.now() >= j.createdAt + this.listLagMs).sort((a, b) => b.createdAt - a.createdAt);
     return { status: 200, body: { object: "list", data: all.slice(0, limit).map((j) => this.video(j)), has_more: all.length > limit } };
   }
 

@@ -27,6 +27,8 @@ export class ReplicateMode implements FakeMode {
   /** `output` as one URL instead of a list (models differ) */
   singleOutput = false;
   now: () => number = Date.now;
+  /** a job shows up in the list only this long after it was created (provider ms): lists lag */
+  listLagMs = 30_000;
 
   constructor(
     readonly media: Uint8Array,
@@ -95,7 +97,7 @@ export class ReplicateMode implements FakeMode {
   }
 
   private list(): FakeResponse {
-    const results = [...this.jobs.values()].reverse().map((j) => this.view(j, false));
+    const results = [...this.jobs.values()].filter((j) => this.now() >= j.createdAt + this.listLagMs).reverse().map((j) => this.view(j, false));
     return { status: 200, body: { next: null, previous: null, results } };
   }
 }

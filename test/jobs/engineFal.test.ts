@@ -52,8 +52,10 @@ function spec(i: number): JobSpec {
   };
 }
 
-function rig(files: MemoryFileStore | NodeFileStore = new MemoryFileStore(), concurrency = 4) {
-  const clock = scaledClock(100);
+function rig(files: MemoryFileStore | NodeFileStore = new MemoryFileStore(), concurrency = 4, o: { providerOnEngineClock?: boolean; scale?: number } = {}) {
+  const clock = scaledClock(o.scale ?? 100);
+  // fal's own timeline (renders, the Platform API's lag) in the engine's minutes
+  if (o.providerOnEngineClock) mode.now = clock.now;
   const backend = new FalBackend({ fetch, apiKey: KEY, baseUrl: server.baseUrl, clock });
   const engine = new JobEngine({
     backend: (id) => (id === "fal" ? backend : null),
@@ -96,15 +98,39 @@ test("a 429 on submit is waited out and sent once more; 5xx and garbled status r
   expect(mode.jobs.size).toBe(1);
 });
 
-test("a connection reset after the submit reached fal is reported, never re-sent", async () => {
+test("a connection reset after the submit reached fal: the request is found in fal's request list once rendered and collected, never re-sent", async () => {
+  mode.latencyMs = 60_000;
   server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "reset-after" } });
-  const { engine } = rig();
+  const { engine } = rig(new MemoryFileStore(), 4, { providerOnEngineClock: true });
+  const [job] = await runAll(engine, 1);
+  expect(job!.error).toBeUndefined();
+  expect(job!.state).toBe("downloaded");
+  expect(job!.ref?.providerJobId).toBe("req-1");
+  expect(server.count("fal.submit")).toBe(1);
+  expect(server.count("fal.requests")).toBeGreaterThan(1);
+  expect(mode.jobs.size).toBe(1);
+});
+
+test("a lost create fal never lists is reported after the search, never re-sent", async () => {
+  // the socket dies before fal handles the request: nothing to find, but Cutaway cannot know that
+  server.inject({ endpoint: "fal.submit", nth: 1, fault: { kind: "reset-before" } });
+  const { engine } = rig(new MemoryFileStore(), 4, { providerOnEngineClock: true, scale: 1000 });
   const [job] = await runAll(engine, 1);
   expect(job!.state).toBe("failed");
-  expect(job!.error).toMatchObject({ outcomeUnknown: true, message: expect.stringMatching(/fal\.ai/) });
+  expect(job!.error).toMatchObject({ outcomeUnknown: true, message: expect.stringMatching(/Check your fal\.ai dashboard/) });
   await expect(engine.retry(job!.id)).rejects.toThrow(/Send again anyway/);
   expect(server.count("fal.submit")).toBe(1);
-  expect(mode.jobs.size).toBe(1);
+  expect(mode.jobs.size).toBe(0);
+});
+
+test("a 404 on the result right after COMPLETED is asked again and the shot is collected", async () => {
+  server.inject({ endpoint: "fal.result", nth: 1, fault: { kind: "status", status: 404, body: { detail: "Request not found" } } });
+  const { engine } = rig();
+  const [job] = await runAll(engine, 1);
+  expect(job!.error).toBeUndefined();
+  expect(job!.state).toBe("downloaded");
+  expect(server.count("fal.result")).toBe(2);
+  expect(server.count("fal.submit")).toBe(1);
 });
 
 test("a reset mid-download and a truncated body are downloaded again, with no partial file left", async () => {

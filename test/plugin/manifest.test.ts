@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { FAL_QUEUE_URL } from "../../src/backends/fal/falBackend";
+import { FAL_PLATFORM_URL } from "../../src/backends/fal/platformRequests";
 import { OPENROUTER_BASE_URL } from "../../src/backends/openaiVideos/openaiVideosBackend";
 import { RUNWAY_BASE_URL } from "../../src/backends/runway";
 import { VEO_BASE_URL } from "../../src/backends/veo";
@@ -28,7 +29,7 @@ test("is a v5 Premiere manifest whose panel id is the one the UXP entry register
 
 test("lists every origin the shipped backends call, and nothing but http(s) origins", () => {
   const domains = manifest.requiredPermissions.network.domains;
-  for (const base of [FAL_QUEUE_URL, OPENROUTER_BASE_URL, VEO_BASE_URL, RUNWAY_BASE_URL, LUMA_API_URL, REPLICATE_API_URL, COMFYUI_DEFAULT_URL]) expect(domains).toContain(new URL(base).origin);
+  for (const base of [FAL_QUEUE_URL, FAL_PLATFORM_URL, OPENROUTER_BASE_URL, VEO_BASE_URL, RUNWAY_BASE_URL, LUMA_API_URL, REPLICATE_API_URL, COMFYUI_DEFAULT_URL]) expect(domains).toContain(new URL(base).origin);
   expect(domains).toEqual(expect.arrayContaining(["https://v3.fal.media", "https://openrouter.ai", "http://localhost", "http://127.0.0.1"]));
   for (const d of domains) expect(d).toMatch(/^https?:\/\/[a-z0-9*.-]+(:\d+)?$/);
 });

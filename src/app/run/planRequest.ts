@@ -4,6 +4,7 @@
  * Pure apart from the snapshot it is given; the preview shows exactly what `run` will do.
  */
 import { targetsEndToEnd, targetsFromRanges, type PlaceholderRules } from "../../core/analysis";
+import { CutawayError } from "../../core/errors";
 import { planPlacements, type Placement, type Plan, type Target } from "../../core/plan";
 import type { SequenceSnapshot } from "../../core/timeline";
 import { ticksFromSeconds, ticksToTimecode } from "../../core/time";
@@ -24,6 +25,11 @@ export interface PlanInput {
   readonly confirmAboveUsd: number;
 }
 
+/** More shots than this in one request is a range picked by mistake (a 24-hour gap), not a cut. */
+export const MAX_SHOTS_PER_REQUEST = 200;
+/** The longest one script shot may ask for; a longer one is cut to this, and the preview says so. */
+export const MAX_SHOT_SECONDS = 60;
+
 export interface PlannedRequest {
   readonly plan: Plan;
   readonly model: ModelCapabilities;
@@ -36,13 +42,19 @@ export function findModel(caps: BackendCapabilities, modelId: string): ModelCapa
   return m;
 }
 
-function scriptTargets(s: SequenceSnapshot, r: GenerateRequest): Target[] {
+function scriptTargets(s: SequenceSnapshot, r: GenerateRequest, warnings: string[]): Target[] {
   const shots = r.shots ?? [];
   if (!shots.length) throw new NothingToDo("The shot list is empty. Paste a script or an idea and break it down first.");
   const where = r.destination === "new-sequence" ? "new-sequence" : "new-track";
+  const seconds = shots.map((x, i) => {
+    if (!Number.isFinite(x.durationSeconds)) throw new CutawayError("bad_shot", `Shot ${i + 1} has no usable length; give it a length in seconds (for example 4).`);
+    if (x.durationSeconds <= MAX_SHOT_SECONDS) return Math.max(0.5, x.durationSeconds);
+    warnings.push(`Shot ${i + 1} asked for ${Math.round(x.durationSeconds).toLocaleString("en-US")} s; Cutaway makes it ${MAX_SHOT_SECONDS} s, the longest one shot may be. Split it into shorter shots for more.`);
+    return MAX_SHOT_SECONDS;
+  });
   return targetsEndToEnd(
     s,
-    shots.map((x) => ({ id: x.id, durationTicks: ticksFromSeconds(Math.max(0.5, x.durationSeconds)), prompt: x.prompt })),
+    shots.map((x, i) => ({ id: x.id, durationTicks: ticksFromSeconds(seconds[i]!), prompt: x.prompt })),
     where === "new-sequence" ? 0n : s.playhead,
     where,
   ).map((t, i) => ({ ...t, ...(shots[i]!.negativePrompt ? { negativePrompt: shots[i]!.negativePrompt } : {}) }));
@@ -78,13 +90,18 @@ export function planRequest(input: PlanInput): PlannedRequest {
   if (model.textToVideo === false && r.mode === "generate" && !framed) {
     throw new NothingToDo(`${model.label} starts from a reference frame: turn on Continuity to start each shot from the frame before it, or pick a text-to-video model.`);
   }
-  const raw = r.kind === "script-to-cut" ? scriptTargets(s, r) : r.kind === "broll" && r.shots?.some((x) => x.sourceRange) ? wordTargets(s, r) : targetsFor(s, r, input.rules, "");
+  const lengthWarnings: string[] = [];
+  const raw = r.kind === "script-to-cut" ? scriptTargets(s, r, lengthWarnings) : r.kind === "broll" && r.shots?.some((x) => x.sourceRange) ? wordTargets(s, r) : targetsFor(s, r, input.rules, "");
   let targets = withPrompts(raw, r);
   if (r.shots?.length && r.kind !== "script-to-cut") {
     // prompts edited in the preview, in target order
     targets = targets.map((t, i) => (r.shots![i] ? { ...t, prompt: r.shots![i]!.prompt } : t));
   }
-  const plan = planPlacements(s, targets, limitsFromModel(model), { split: true });
+  // counted before planning too: a 24-hour gap must not be split into thousands of placements first
+  const limits = limitsFromModel(model);
+  refuseTooManyShots(shotsNeeded(targets, limits.maxSeconds ?? MAX_SHOT_SECONDS));
+  const plan = planPlacements(s, targets, limits, { split: true });
+  refuseTooManyShots(plan.placements.length);
   if (!plan.placements.length) {
     throw new NothingToDo(plan.warnings[0]?.message ?? "Nothing to generate for this selection.");
   }
@@ -98,7 +115,7 @@ export function planRequest(input: PlanInput): PlannedRequest {
     budgetUsd: input.budgetUsd,
     confirmAboveUsd: input.confirmAboveUsd,
   });
-  return { plan, model, preview: { items: previewItems(s, plan.placements), warnings: plan.warnings.map((w) => w.message), estimate } };
+  return { plan, model, preview: { items: previewItems(s, plan.placements), warnings: [...lengthWarnings, ...plan.warnings.map((w) => w.message)], estimate } };
 }
 
 /** What the preview lists per shot: where it lands, how long it is generated, what it replaces. */
@@ -116,4 +133,21 @@ export function previewItems(s: SequenceSnapshot, placements: readonly Placement
     newTrack: p.newTrack,
     ...(p.replacesClipId ? { replaces: byId.get(p.replacesClipId) ?? p.replacesClipId } : {}),
   }));
+}
+
+/** How many clips the targets split into at the model's longest length (what planning would make). */
+function shotsNeeded(targets: readonly Target[], longestSeconds: number): number {
+  const longest = ticksFromSeconds(longestSeconds);
+  if (longest <= 0n) return targets.length;
+  let n = 0n;
+  for (const t of targets) n += t.range.end > t.range.start ? (t.range.end - t.range.start + longest - 1n) / longest : 0n;
+  return n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n);
+}
+
+function refuseTooManyShots(n: number): void {
+  if (n <= MAX_SHOTS_PER_REQUEST) return;
+  throw new CutawayError(
+    "too_many_shots",
+    `This would make ${n.toLocaleString("en-US")} shots in one request; Cutaway makes at most ${MAX_SHOTS_PER_REQUEST} at a time. Set In and Out around a shorter stretch, pick fewer clips or gaps, or split the script into parts.`,
+  );
 }

@@ -2,7 +2,8 @@
  * fal.ai models as data: one descriptor per model maps Cutaway's request onto that model's endpoint
  * ids and input field names, with its limits and price. Adding a model means adding a descriptor
  * (it could come from a JSON file — the schema below validates it), never new code paths.
- * Seeded from fal's per-model `llms.txt` pages (Nov 2026); prices are estimates shown before Generate.
+ * Seeded from fal's per-model `llms.txt` pages (Nov 2026); prices are estimates shown before Generate,
+ * render times typical figures (queue wait excluded) that pace a model's first polls.
  */
 import { z } from "zod";
 import { endpointFieldsSchema, endpointModeSchema, modelLimitsSchema } from "../gatewayModels";
@@ -47,6 +48,7 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
     maxPromptChars: 1000,
     audio: false,
     fixedInput: { generate_audio: false },
+    typicalRenderSeconds: 55,
   },
   {
     id: "fal-ai/veo3.1",
@@ -65,6 +67,7 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
     maxPromptChars: 1000,
     audio: false,
     fixedInput: { generate_audio: false },
+    typicalRenderSeconds: 90,
   },
   {
     // Kling v4 is image-to-video only on this endpoint: a first frame is required, a last one optional
@@ -88,6 +91,7 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
     fps: 24,
     pricePerSecondUsd: 0.157,
     maxPromptChars: 2500,
+    typicalRenderSeconds: 150,
   },
   {
     id: "fal-ai/wan/v2.7",
@@ -107,6 +111,7 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
     fps: 16,
     pricePerSecondUsd: 0.1,
     maxPromptChars: 5000,
+    typicalRenderSeconds: 120,
   },
 ];
 

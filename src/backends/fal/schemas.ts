@@ -69,3 +69,22 @@ export function readFalError(body: unknown): ProviderErrorInfo {
     ...(detail.some((d) => d.type !== undefined && CONTENT_POLICY.has(d.type)) ? { contentPolicy: true } : {}),
   };
 }
+
+/** One request in the Platform API's list (`GET /v1/models/requests/by-endpoint`); payloads with `expand=payloads`. */
+const falListedRequest = z.object({
+  request_id: z.string().min(1),
+  endpoint_id: z.string().optional(),
+  sent_at: z.string().nullable().optional(),
+  started_at: z.string().nullable().optional(),
+  ended_at: z.string().nullable().optional(),
+  status_code: z.number().nullable().optional(),
+  json_input: z.unknown().optional(),
+});
+
+export const falRequestListSchema = z.object({
+  items: z.array(falListedRequest),
+  next_cursor: z.string().nullable().optional(),
+  has_more: z.boolean().optional(),
+});
+
+export type FalListedRequest = z.infer<typeof falListedRequest>;

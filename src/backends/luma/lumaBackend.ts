@@ -9,7 +9,7 @@
  */
 import { GenerationError } from "../errors";
 import { HttpClient, originOf } from "../http";
-import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
+import type { BackendCapabilities, CloudBackendOptions, FindJobOptions, GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
 import { LUMA_MODELS, type LumaModel } from "./models";
 import { generationListSchema, generationSchema, isModerated, readLumaError, type LumaGeneration } from "./schemas";
 import { LostCreates } from "../lostCreates";
@@ -119,13 +119,22 @@ export class LumaBackend implements GenerationBackend {
     }
   }
 
-  /** Newest unclaimed generation with this prompt and model, created after this create started. */
-  async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
+  claimJobs(providerJobIds: readonly string[]): void {
+    for (const id of providerJobIds) this.lost.claim(id);
+  }
+
+  /** Newest unclaimed generation with this prompt and model, created after this create started; "not listed yet" for a window before null. */
+  async findJob(idempotencyKey: string, request: GenerationRequest, options: FindJobOptions = {}): Promise<JobRef | null> {
+    if (options.sentAt !== undefined) this.lost.starting(idempotencyKey, options.sentAt);
     const list = await this.http.json({ method: "GET", url: `${this.base}/generations?limit=50&offset=0`, headers: this.auth() }, generationListSchema);
     const hit = this.lost
       .candidates(idempotencyKey, list.generations, (g) => Date.parse(g.created_at ?? ""))
       .find((g) => g.request?.["prompt"] === request.prompt && (!g.model || g.model === request.model));
-    if (!hit) return null;
+    if (!hit) {
+      const later = this.lost.lookAgain(idempotencyKey, { label: LABEL, id: LUMA_BACKEND_ID });
+      if (later) throw later;
+      return null;
+    }
     this.lost.claim(hit.id);
     return { backend: LUMA_BACKEND_ID, model: request.model, providerJobId: hit.id };
   }

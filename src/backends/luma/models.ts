@@ -3,6 +3,7 @@
  * as `model`; a size's `label` as `resolution`. Prices are estimates shown before Generate.
  */
 import { z } from "zod";
+import { typicalRenderSecondsSchema } from "../modelBasics";
 
 export const lumaModelSchema = z.object({
   id: z.string().min(1),
@@ -14,6 +15,7 @@ export const lumaModelSchema = z.object({
   fps: z.number().positive(),
   pricePerSecondUsd: z.number().nonnegative(),
   maxPromptChars: z.number().int().positive(),
+  typicalRenderSeconds: typicalRenderSecondsSchema,
 });
 export type LumaModel = z.infer<typeof lumaModelSchema>;
 
@@ -30,8 +32,8 @@ const sizesAt = (h: number, label: string) => [
 const SIZES = [...sizesAt(540, "540p"), ...sizesAt(720, "720p"), ...sizesAt(1080, "1080p")];
 
 export const LUMA_MODELS: readonly LumaModel[] = [
-  { id: "ray-2", label: "Ray 2 (Luma)", durationsSeconds: [5, 9], aspects: ASPECTS, sizes: SIZES, fps: 24, pricePerSecondUsd: 0.14, maxPromptChars: 5000 },
-  { id: "ray-flash-2", label: "Ray Flash 2 (Luma)", durationsSeconds: [5, 9], aspects: ASPECTS, sizes: SIZES, fps: 24, pricePerSecondUsd: 0.05, maxPromptChars: 5000 },
+  { id: "ray-2", label: "Ray 2 (Luma)", durationsSeconds: [5, 9], aspects: ASPECTS, sizes: SIZES, fps: 24, pricePerSecondUsd: 0.14, maxPromptChars: 5000, typicalRenderSeconds: 90 },
+  { id: "ray-flash-2", label: "Ray Flash 2 (Luma)", durationsSeconds: [5, 9], aspects: ASPECTS, sizes: SIZES, fps: 24, pricePerSecondUsd: 0.05, maxPromptChars: 5000, typicalRenderSeconds: 40 },
 ];
 
 export function parseLumaModels(data: unknown): LumaModel[] {

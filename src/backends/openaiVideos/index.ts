@@ -3,9 +3,9 @@ export {
   OPENAI_VIDEOS_BACKEND_ID,
   OPENROUTER_BASE_URL,
   openAIVideosCapabilities,
-  buildVideoBody,
   type OpenAIVideosBackendOptions,
   type OpenAIVideosVariant,
 } from "./openaiVideosBackend";
+export { buildVideoBody } from "./body";
 export { GATEWAY_MODELS, OPENROUTER_MODELS, gatewayModel, parseOpenAIVideoModels, openAIVideoModelSchema, type OpenAIVideoModel } from "./models";
 export { videoSchema, videoListSchema, readVideoGatewayError, type Video } from "./schemas";

@@ -6,6 +6,7 @@
  * Prices are estimates shown before Generate (audio off, Nov 2026 list prices).
  */
 import { z } from "zod";
+import { typicalRenderSecondsSchema } from "../modelBasics";
 
 export const openAIVideoModelSchema = z.object({
   /** sent as `model`, exactly as the gateway names it */
@@ -25,6 +26,7 @@ export const openAIVideoModelSchema = z.object({
   pricePerSecondUsd: z.number().nonnegative(),
   maxPromptChars: z.number().int().positive(),
   audio: z.boolean().optional(),
+  typicalRenderSeconds: typicalRenderSecondsSchema,
 });
 
 export type OpenAIVideoModel = z.infer<typeof openAIVideoModelSchema>;
@@ -48,8 +50,8 @@ const veoViaGateway = {
 };
 
 export const GATEWAY_MODELS: readonly OpenAIVideoModel[] = [
-  { ...veoViaGateway, id: "vertex_ai/veo-3.1-fast-generate-preview", label: "Veo 3.1 Fast (gateway)", pricePerSecondUsd: 0.1 },
-  { ...veoViaGateway, id: "vertex_ai/veo-3.1-generate-preview", label: "Veo 3.1 (gateway)", pricePerSecondUsd: 0.2 },
+  { ...veoViaGateway, id: "vertex_ai/veo-3.1-fast-generate-preview", label: "Veo 3.1 Fast (gateway)", pricePerSecondUsd: 0.1, typicalRenderSeconds: 55 },
+  { ...veoViaGateway, id: "vertex_ai/veo-3.1-generate-preview", label: "Veo 3.1 (gateway)", pricePerSecondUsd: 0.2, typicalRenderSeconds: 90 },
 ];
 
 /** OpenRouter's catalogue ids; `GET /videos/models` is the live source of truth for limits. */
@@ -66,6 +68,7 @@ export const OPENROUTER_MODELS: readonly OpenAIVideoModel[] = [
     seed: true,
     pricePerSecondUsd: 0.4,
     maxPromptChars: 1000,
+    typicalRenderSeconds: 90,
   },
   {
     id: "alibaba/wan-2.7",
@@ -79,6 +82,7 @@ export const OPENROUTER_MODELS: readonly OpenAIVideoModel[] = [
     seed: true,
     pricePerSecondUsd: 0.04,
     maxPromptChars: 5000,
+    typicalRenderSeconds: 120,
   },
 ];
 

@@ -7,19 +7,16 @@
  */
 import type { Clock, Fetch } from "../../platform/ports";
 import { GenerationError } from "../errors";
-import { HttpClient, imageDataUri } from "../http";
-import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
+import { HttpClient } from "../http";
+import { buildVideoBody } from "./body";
+import { backendIdOf, defaultLabel, OPENAI_VIDEOS_BACKEND_ID, OPENROUTER_BASE_URL, type OpenAIVideosVariant } from "./variant";
+import type { BackendCapabilities, FindJobOptions, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
 import { GATEWAY_MODELS, OPENROUTER_MODELS, type OpenAIVideoModel } from "./models";
 import { isContentPolicy, jobErrorOf, readVideoGatewayError, videoListSchema, videoSchema, type Video } from "./schemas";
 import { LostCreates } from "../lostCreates";
 import { modelBasics } from "../modelBasics";
 
-export const OPENAI_VIDEOS_BACKEND_ID = "openai-videos";
-/** its own id: jobs journaled by one variant must never be polled through the other */
-export const OPENROUTER_BACKEND_ID = "openrouter";
-export const OPENROUTER_BASE_URL = "https://openrouter.ai/api/v1";
-
-export type OpenAIVideosVariant = "generic" | "openrouter";
+export { OPENAI_VIDEOS_BACKEND_ID, OPENROUTER_BACKEND_ID, OPENROUTER_BASE_URL, backendIdOf, type OpenAIVideosVariant } from "./variant";
 
 export interface OpenAIVideosBackendOptions {
   readonly fetch: Fetch;
@@ -158,11 +155,17 @@ export class OpenAIVideosBackend implements GenerationBackend {
     }
   }
 
+  claimJobs(providerJobIds: readonly string[]): void {
+    for (const id of providerJobIds) this.lost.claim(id);
+  }
+
   /**
    * The gateway's most recent job with this request's prompt and model, created after this create
-   * started. A gateway that echoes `metadata.idempotency_key` is matched on that first.
+   * started. A gateway that echoes `metadata.idempotency_key` is matched on that first. Missing from
+   * the list: "not listed yet" (retryable) for a window, and only then null.
    */
-  async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
+  async findJob(idempotencyKey: string, request: GenerationRequest, options: FindJobOptions = {}): Promise<JobRef | null> {
+    if (options.sentAt !== undefined) this.lost.starting(idempotencyKey, options.sentAt);
     if (this.variant !== "generic") {
       throw this.http.error("invalid_request", `${this.label} cannot list jobs; check its dashboard before sending this shot again.`, { outcomeUnknown: true });
     }
@@ -175,7 +178,11 @@ export class OpenAIVideosBackend implements GenerationBackend {
       .candidates(idempotencyKey, list.data, (v) => (typeof v.created_at === "number" ? v.created_at * 1000 : undefined))
       .filter((v) => v.prompt === request.prompt && (!v.model || v.model === request.model));
     const newest = byKey[0] ?? byPrompt[0];
-    if (!newest) return null;
+    if (!newest) {
+      const later = this.lost.lookAgain(idempotencyKey, { label: this.label, id: this.id });
+      if (later) throw later;
+      return null;
+    }
     this.lost.claim(newest.id);
     return this.ref(request.model, newest.id);
   }
@@ -210,62 +217,6 @@ export class OpenAIVideosBackend implements GenerationBackend {
   }
 }
 
-function defaultLabel(variant: OpenAIVideosVariant): string {
-  return variant === "openrouter" ? "OpenRouter" : "video gateway";
-}
-
-function refuse(message: string): GenerationError {
-  return new GenerationError("invalid_request", message, { provider: OPENAI_VIDEOS_BACKEND_ID });
-}
-
-/** The size the model offers for the sequence's aspect: exact, else the smallest that covers it, else the largest. */
-function pickSize(m: OpenAIVideoModel, req: GenerationRequest): OpenAIVideoModel["sizes"][number] {
-  const sizes = m.sizes.filter((s) => s.aspect === req.aspect).sort((a, b) => a.width * a.height - b.width * b.height);
-  const exact = sizes.find((s) => s.width === req.size.width && s.height === req.size.height);
-  const area = req.size.width * req.size.height;
-  const size = exact ?? sizes.find((s) => s.width * s.height >= area) ?? sizes[sizes.length - 1];
-  if (!size) throw refuse(`${m.label} cannot make ${req.aspect} video (it offers ${m.aspects.join(", ")}).`);
-  return size;
-}
-
-/** The create body for one variant; everything the model cannot take is refused before any money is spent. */
-export function buildVideoBody(m: OpenAIVideoModel, req: GenerationRequest, variant: OpenAIVideosVariant, label = defaultLabel(variant)): Record<string, unknown> {
-  if (!m.durationsSeconds.includes(req.durationSeconds)) {
-    throw refuse(`${m.label} makes clips of ${m.durationsSeconds.join(", ")} s, not ${req.durationSeconds} s; pick one of those lengths.`);
-  }
-  if (!m.aspects.includes(req.aspect)) throw refuse(`${m.label} cannot make ${req.aspect} video (it offers ${m.aspects.join(", ")}).`);
-  if (req.prompt.trim() === "") throw refuse("The shot has no prompt; describe what it should show.");
-  if (req.prompt.length > m.maxPromptChars) throw refuse(`The prompt is ${req.prompt.length} characters; ${m.label} takes at most ${m.maxPromptChars}. Shorten it.`);
-  if (req.firstFrame && !m.imageToVideo) throw refuse(`${m.label} cannot start from a reference frame; pick an image-to-video model or drop the frame.`);
-  if (req.lastFrame && !(variant === "openrouter" && m.lastFrame)) {
-    throw refuse(`${m.label} through ${label} cannot end on a given last frame; drop the last frame or pick a model that supports first and last frames.`);
-  }
-  if (req.lastFrame && !req.firstFrame) throw refuse(`${m.label} needs a first frame whenever a last frame is given.`);
-  const size = pickSize(m, req);
-  if (variant === "generic") {
-    return {
-      model: m.id,
-      prompt: req.prompt,
-      seconds: String(req.durationSeconds),
-      size: `${size.width}x${size.height}`,
-      ...(req.firstFrame ? { input_reference: imageDataUri(req.firstFrame) } : {}),
-    };
-  }
-  const frames = [
-    ...(req.firstFrame ? [{ type: "image_url", image_url: { url: imageDataUri(req.firstFrame) }, frame_type: "first_frame" }] : []),
-    ...(req.lastFrame ? [{ type: "image_url", image_url: { url: imageDataUri(req.lastFrame) }, frame_type: "last_frame" }] : []),
-  ];
-  return {
-    model: m.id,
-    prompt: req.prompt,
-    duration: req.durationSeconds,
-    aspect_ratio: req.aspect,
-    ...(size.label ? { resolution: size.label } : {}),
-    ...(m.seed && req.seed !== undefined ? { seed: req.seed } : {}),
-    ...(frames.length > 0 ? { frame_images: frames } : {}),
-  };
-}
-
 function modelCapabilities(m: OpenAIVideoModel, variant: OpenAIVideosVariant): ModelCapabilities {
   return {
     ...modelBasics(m),
@@ -289,8 +240,4 @@ export function openAIVideosCapabilities(models: readonly OpenAIVideoModel[] = G
     concurrency: 2,
     requestsPerMinute: 30,
   };
-}
-
-export function backendIdOf(variant: OpenAIVideosVariant): string {
-  return variant === "openrouter" ? OPENROUTER_BACKEND_ID : OPENAI_VIDEOS_BACKEND_ID;
 }

@@ -40,6 +40,7 @@ export const REPLICATE_MODELS: readonly ReplicateModel[] = [
     fps: 24,
     pricePerSecondUsd: 0.09,
     maxPromptChars: 2500,
+    typicalRenderSeconds: 180,
     fixedInput: { mode: "pro" },
   },
   {
@@ -57,6 +58,7 @@ export const REPLICATE_MODELS: readonly ReplicateModel[] = [
     fps: 16,
     pricePerSecondUsd: 0.02,
     maxPromptChars: 5000,
+    typicalRenderSeconds: 45,
     fixedInput: { num_frames: 81, frames_per_second: 16, go_fast: true },
   },
   {
@@ -76,6 +78,7 @@ export const REPLICATE_MODELS: readonly ReplicateModel[] = [
     fps: 25,
     pricePerSecondUsd: 0.045,
     maxPromptChars: 2000,
+    typicalRenderSeconds: 240,
     // Cutaway's prompts come from a script breakdown already; a rewrite would drift from the shot
     fixedInput: { prompt_optimizer: false },
   },

@@ -9,7 +9,7 @@
  */
 import { GenerationError } from "../errors";
 import { HttpClient, originOf } from "../http";
-import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, SubmitOptions } from "../types";
+import type { BackendCapabilities, CloudBackendOptions, FindJobOptions, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, SubmitOptions } from "../types";
 import { buildReplicateCall, replicateCapabilities } from "./input";
 import { REPLICATE_MODELS, type ReplicateModel } from "./models";
 import { errorText, isFlagged, outputUrl, predictionListSchema, predictionSchema, readReplicateError, type Prediction } from "./schemas";
@@ -132,8 +132,13 @@ export class ReplicateBackend implements GenerationBackend {
     }
   }
 
-  /** Newest unclaimed prediction of this model, created after this create started, with this prompt. */
-  async findJob(idempotencyKey: string, request: GenerationRequest): Promise<JobRef | null> {
+  claimJobs(providerJobIds: readonly string[]): void {
+    for (const id of providerJobIds) this.lost.claim(id);
+  }
+
+  /** Newest unclaimed prediction of this model, created after this create started, with this prompt; "not listed yet" for a window before null. */
+  async findJob(idempotencyKey: string, request: GenerationRequest, options: FindJobOptions = {}): Promise<JobRef | null> {
+    if (options.sentAt !== undefined) this.lost.starting(idempotencyKey, options.sentAt);
     const model = this.model(request.model);
     const call = buildReplicateCall(model, request);
     const list = await this.http.json({ method: "GET", url: `${this.base}/predictions`, headers: this.auth() }, predictionListSchema);
@@ -149,6 +154,8 @@ export class ReplicateBackend implements GenerationBackend {
         return this.ref(model.id, full);
       }
     }
+    const later = this.lost.lookAgain(idempotencyKey, { label: LABEL, id: REPLICATE_BACKEND_ID });
+    if (later) throw later;
     return null;
   }
 

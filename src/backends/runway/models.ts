@@ -5,6 +5,7 @@
  * veo3.1_fast 10 with audio off); estimates shown before Generate.
  */
 import { z } from "zod";
+import { typicalRenderSecondsSchema } from "../modelBasics";
 
 const size = z.object({
   width: z.number().int().positive(),
@@ -33,6 +34,7 @@ export const runwayModelSchema = z.object({
   pricePerSecondUsd: z.number().nonnegative(),
   maxPromptChars: z.number().int().positive(),
   audio: z.boolean().optional(),
+  typicalRenderSeconds: typicalRenderSecondsSchema,
   /** sent as is with every request (audio off: B-roll is cut silent, and it halves Veo's price) */
   fixedInput: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
@@ -55,7 +57,7 @@ const VEO_SIZES = [
   { width: 1080, height: 1920, aspect: "9:16", label: "1080:1920" },
 ];
 
-const veo = (id: string, label: string, pricePerSecondUsd: number): RunwayModel => ({
+const veo = (id: string, label: string, pricePerSecondUsd: number, typicalRenderSeconds: number): RunwayModel => ({
   id,
   label,
   textToVideo: true,
@@ -66,6 +68,7 @@ const veo = (id: string, label: string, pricePerSecondUsd: number): RunwayModel 
   seed: false,
   fps: 24,
   pricePerSecondUsd,
+  typicalRenderSeconds,
   maxPromptChars: 1000,
   audio: false,
   fixedInput: { audio: false },
@@ -85,6 +88,7 @@ export const RUNWAY_MODELS: readonly RunwayModel[] = [
     fps: 24,
     pricePerSecondUsd: 0.12,
     maxPromptChars: 1000,
+    typicalRenderSeconds: 60,
   },
   {
     // image-to-video only: a shot without a reference frame is refused before sending
@@ -99,9 +103,10 @@ export const RUNWAY_MODELS: readonly RunwayModel[] = [
     fps: 24,
     pricePerSecondUsd: 0.05,
     maxPromptChars: 1000,
+    typicalRenderSeconds: 30,
   },
-  veo("veo3.1", "Veo 3.1 (Runway)", 0.2),
-  veo("veo3.1_fast", "Veo 3.1 Fast (Runway)", 0.1),
+  veo("veo3.1", "Veo 3.1 (Runway)", 0.2, 90),
+  veo("veo3.1_fast", "Veo 3.1 Fast (Runway)", 0.1, 55),
 ];
 
 /** Validates descriptors supplied from outside (settings, a JSON file); throws on the first bad one. */

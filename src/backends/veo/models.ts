@@ -5,6 +5,7 @@
  * (the Gemini API always renders Veo 3.x audio, so its price is the audio one); estimates, not invoices.
  */
 import { z } from "zod";
+import { typicalRenderSecondsSchema } from "../modelBasics";
 
 export const veoModelSchema = z.object({
   /** the model id in the URL: `models/{id}:predictLongRunning` */
@@ -38,6 +39,7 @@ export const veoModelSchema = z.object({
   audio: z.boolean().optional(),
   /** Veo's own scene extension (not used by Cutaway, which extends any clip from its edge frame) */
   nativeExtend: z.object({ addsSeconds: z.number().positive(), note: z.string() }).optional(),
+  typicalRenderSeconds: typicalRenderSecondsSchema,
 });
 
 export type VeoModel = z.infer<typeof veoModelSchema>;
@@ -67,8 +69,8 @@ const veo31 = {
 };
 
 export const VEO_MODELS: readonly VeoModel[] = [
-  { ...veo31, id: "veo-3.1-generate-preview", label: "Veo 3.1 (Google)", pricePerSecondUsd: 0.4 },
-  { ...veo31, id: "veo-3.1-fast-generate-preview", label: "Veo 3.1 Fast (Google)", pricePerSecondUsd: 0.15 },
+  { ...veo31, id: "veo-3.1-generate-preview", label: "Veo 3.1 (Google)", pricePerSecondUsd: 0.4, typicalRenderSeconds: 90 },
+  { ...veo31, id: "veo-3.1-fast-generate-preview", label: "Veo 3.1 Fast (Google)", pricePerSecondUsd: 0.15, typicalRenderSeconds: 55 },
   {
     // silent, 720p only, no resolution parameter and no last frame
     id: "veo-2.0-generate-001",
@@ -87,6 +89,7 @@ export const VEO_MODELS: readonly VeoModel[] = [
     pricePerSecondUsd: 0.35,
     maxPromptChars: 1000,
     audio: false,
+    typicalRenderSeconds: 90,
   },
 ];
 

@@ -2,7 +2,7 @@
  * Google Veo through the Gemini API. Built against REST `v1beta` (ai.google.dev/gemini-api/docs/video,
  * Veo 3.1 text, and the js-genai v2.18.0 converters), key in `x-goog-api-key`:
  * `POST /v1beta/models/{model}:predictLongRunning` → an operation; `GET /v1beta/{operation}` until `done`;
- * the video URI redirects to Google's storage (followed in redirects.ts, the key never leaving the API origin).
+ * the video URI redirects to Google's storage (followed hop by hop by the shared HTTP client, the key never leaving the API origin).
  * Plain fetch + zod rather than `@google/genai`, whose download path writes files through Node APIs absent in UXP.
  * The Gemini API can neither list a client's Veo operations nor cancel one (see `cancel`), and takes no
  * idempotency key: a create whose outcome is unknown is reported, never resent (`canListJobs: false`).
@@ -11,7 +11,6 @@ import { GenerationError } from "../errors";
 import { HttpClient, base64, originOf, type ProviderErrorInfo } from "../http";
 import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, GenerationRequest, ImageInput, JobRef, JobStatus, MediaDownload, ModelCapabilities, SubmitOptions } from "../types";
 import { VEO_MODELS, type VeoModel } from "./models";
-import { followRedirectsKeepingKey } from "./redirects";
 import { httpStatusOfRpc, readRpcStatus, readVeoError, veoOperationSchema, veoSubmitSchema, type RpcStatus, type VeoOperation } from "./schemas";
 import { modelBasics } from "../modelBasics";
 
@@ -39,7 +38,7 @@ export class VeoBackend implements GenerationBackend {
     this.models = o.models ?? VEO_MODELS;
     const clock = o.clock;
     this.http = new HttpClient({
-      fetch: followRedirectsKeepingKey(o.fetch, KEY_HEADER, this.origin),
+      fetch: o.fetch,
       provider: LABEL,
       providerId: VEO_BACKEND_ID,
       secrets: [o.apiKey],

@@ -46,9 +46,10 @@ export function SettingsPanel(p: { api: CutawayApi; state: AppState }) {
       <Button onClick={() => save({ placeholderPatterns: patterns.split(/\n+/).map((x) => x.trim()).filter(Boolean) })}>Save rules</Button>
       <Heading>Spending</Heading>
       <div className="cw-row">
-        <TextField testId="budget" type="number" value={budget} onChange={setBudget} placeholder="Monthly cap in $ (empty: none)" />
-        <TextField type="number" value={confirmAbove} onChange={setConfirmAbove} placeholder="Ask above $" />
-        <Button testId="save-budget" onClick={() => save({ budgetUsd: budget.trim() ? Math.max(0, Number(budget)) : null, confirmAboveUsd: Math.max(0, Number(confirmAbove) || 0) })}>Save</Button>
+        {/* text, not type="number": a number field hands over "" for "$50", which would read as "no cap" */}
+        <TextField testId="budget" value={budget} onChange={setBudget} placeholder="Monthly cap in $ (empty: none)" />
+        <TextField testId="confirm-above" value={confirmAbove} onChange={setConfirmAbove} placeholder="Ask above $" />
+        <Button testId="save-budget" onClick={() => save({ budgetUsd: budget.trim() ? budget : null, confirmAboveUsd: confirmAbove })}>Save</Button>
       </div>
       <Detail>Spent this month: ${p.state.ledger.spentUsd.toFixed(2)}{p.state.ledger.budgetUsd !== null ? ` of $${p.state.ledger.budgetUsd.toFixed(2)}` : ""}</Detail>
       <Heading>Behaviour</Heading>
