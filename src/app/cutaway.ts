@@ -10,8 +10,10 @@ import type { GenerationBackend } from "../backends/types";
 import { JobEngine } from "../jobs/engine";
 import { Journal } from "../jobs/journal";
 import type { AppState, CutawayApi, GenerateRequest, PlanPreview, ProviderView, ScriptBreakdownView, SettingsView } from "./api";
-import { jobView } from "./jobViews";
+import { jobView, runView } from "./jobViews";
+import { ResumeNotice } from "./resumeNotice";
 import { BudgetExceeded, ConfirmationRequired, messageOf, notice } from "./notices";
+import { nextShotNumber, refuseUnprompted } from "./shotNumbers";
 import { Observable } from "./observable";
 import type { BackendCatalog, Clock, EditorHost, FileStore, SecretStore, SettingsStore } from "./ports";
 import { RequestLog } from "./requestLog";
@@ -181,17 +183,20 @@ export function createCutaway(deps: AppDeps): Cutaway {
 
   const publishJobs = (): void => {
     const ledger = engine.ledger.summary();
+    const jobs = engine
+      .list()
+      .sort((a, b) => a.createdAt - b.createdAt || a.request.shotNumber - b.request.shotNumber || a.take - b.take)
+      .map((j) => jobView(j, log?.get(j.requestId), snapshot));
+    resuming.settle(jobs);
     state.update((s) => ({
       ...s,
-      jobs: engine
-        .list()
-        .sort((a, b) => a.createdAt - b.createdAt || a.request.shotNumber - b.request.shotNumber || a.take - b.take)
-        .map((j) => jobView(j, log?.get(j.requestId))),
-      requests: (log?.all() ?? []).map((r) => ({ id: r.id, label: r.label, kind: r.kind, mode: r.mode, createdAt: r.createdAt, jobIds: r.jobs.map((j) => j.jobId), done: r.jobs.every((j) => ["downloaded", "placed", "failed"].includes(engine.get(j.jobId)?.state ?? "failed")) })),
+      jobs,
+      requests: (log?.all() ?? []).map((r) => runView(r, jobs)),
       ledger: { spentUsd: Math.round(ledger.monthUsd * 100) / 100, pendingUsd: 0, budgetUsd: settings.budgetUsd },
     }));
   };
 
+  const resuming = new ResumeNotice({ say: (n) => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), n] })), dismiss: (id) => state.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) })) });
   const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh() });
 
   async function refresh(): Promise<void> {
@@ -199,6 +204,8 @@ export function createCutaway(deps: AppDeps): Cutaway {
       snapshot = await deps.host.snapshot();
       const s = snapshot;
       state.update((st) => ({ ...st, sequence: sequenceView(s), hostMessage: null, targets: targetSummaries(s, placeholderRules(settings.placeholderPatterns)) }));
+      // the Jobs rows name the track each clip is on now
+      publishJobs();
     } catch (e) {
       snapshot = null;
       state.update((st) => ({ ...st, sequence: null, targets: [], hostMessage: messageOf(e) }));
@@ -216,7 +223,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     if (!deps.backends.ids().includes(backendId)) throw new CutawayError("unknown_backend", `The backend "${backendId}" is not available. Pick another in the panel.`);
     const caps = capsOf(backendId);
     const r = request.mode === "draft" ? { ...request, backend: "slate", model: caps.models[0]?.id ?? "slate", takes: 1 } : request;
-    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd }) };
+    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd, firstShotNumber: nextShotNumber(log?.all() ?? []) }) };
   }
 
   async function guarded<T>(fn: () => Promise<T>): Promise<T> {
@@ -247,7 +254,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
         arrivals.onJob(j);
       });
       const { resumed, skippedLines } = await engine.start();
-      if (resumed) say("info", `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
+      if (resumed) resuming.begin(engine.list().filter((j) => !["placed", "failed"].includes(j.state)).map((j) => j.id), `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
       if (skippedLines) say("warning", `${skippedLines} damaged line${skippedLines === 1 ? "" : "s"} in the job journal were skipped; every complete job was kept.`);
       unsubscribeHost = deps.host.onChange(() => void refresh());
       state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings) }));
@@ -286,6 +293,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
         const est = planned.preview.estimate;
         if (r.mode === "dry-run") return { requestId: "", preview: planned.preview };
         if (est.overBudget) throw new BudgetExceeded(est.summary);
+        if (r.mode === "generate") refuseUnprompted(planned.preview);
         if (est.needsConfirm && !options.confirmed) throw new ConfirmationRequired(`${est.summary}. Generate?`);
         const b = backend(r.backend);
         if (deps.backends.capabilities(r.backend).needsKey && !keys.has(r.backend)) {
@@ -299,6 +307,11 @@ export function createCutaway(deps: AppDeps): Cutaway {
     },
     async cancel(jobId) {
       await guarded(() => engine.cancel(jobId));
+    },
+    async cancelRun(requestId) {
+      await guarded(async () => {
+        for (const j of engine.list()) if (j.requestId === requestId && ["planned", "submitting", "submitted", "running", "ready"].includes(j.state)) await engine.cancel(j.id);
+      });
     },
     async retry(jobId) {
       await guarded(async () => void (await engine.retry(jobId)));

@@ -10,7 +10,7 @@ import { useLivePreview } from "../useLivePreview";
 import { Button, Checkbox, Detail, Picker, TextField } from "../widgets/widgets";
 
 export function kindOf(scope: TargetScope): JobKind {
-  if (scope === "placeholders") return "replace-placeholders";
+  if (scope === "placeholders" || scope === "drafts") return "replace-placeholders";
   if (scope === "selection" || scope === "markers") return "broll";
   if (scope === "script") return "script-to-cut";
   return "fill-gaps";
