@@ -4,6 +4,10 @@
  * Values here are display-ready (timecodes, seconds as numbers for labels); exact ticks stay inside.
  */
 
+import type { DraftsPatch, PanelDrafts } from "./panelDrafts";
+
+export type { DraftsPatch, FillDraft, PanelDrafts, ScriptDraft } from "./panelDrafts";
+
 export type TargetScope =
   | "playhead" // the gap under the playhead (else a default length at the playhead)
   | "inout" // the sequence in–out range
@@ -242,6 +246,8 @@ export interface AppState {
   readonly settings: SettingsView;
   readonly stylePresets: readonly string[];
   readonly busy: boolean;
+  /** what the editor typed and has not run yet, as last saved */
+  readonly drafts: PanelDrafts;
 }
 
 export interface CutawayApi {
@@ -265,6 +271,8 @@ export interface CutawayApi {
   revealInBin(jobId: string): Promise<void>;
   dismissNotice(id: string): void;
   saveSettings(patch: Partial<SettingsView>): Promise<void>;
+  /** keeps the editor's unsent typing (prompt, picks, script, shot list) across tab switches and reloads */
+  saveDraft(patch: DraftsPatch): Promise<void>;
   setApiKey(provider: string, key: string | null): Promise<void>;
   testConnection(provider: string): Promise<{ ok: boolean; message: string }>;
 }

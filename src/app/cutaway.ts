@@ -14,6 +14,7 @@ import { jobView, runView } from "./jobViews";
 import { ResumeNotice } from "./resumeNotice";
 import { BudgetExceeded, ConfirmationRequired, messageOf, notice } from "./notices";
 import { nextShotNumber, refuseUnprompted } from "./shotNumbers";
+import { EMPTY_DRAFTS, mergeDrafts } from "./panelDrafts";
 import { Observable } from "./observable";
 import type { BackendCatalog, Clock, EditorHost, FileStore, SecretStore, SettingsStore } from "./ports";
 import { RequestLog } from "./requestLog";
@@ -90,6 +91,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
   const clients = new Map<string, GenerationBackend>();
   let snapshot: SequenceSnapshot | null = null;
   let unsubscribeHost: (() => void) | null = null;
+  let draftWrites: Promise<void> = Promise.resolve();
 
   const backend = (id: string): GenerationBackend | null => {
     if (!deps.backends.ids().includes(id)) return null;
@@ -144,6 +146,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     settings: settingsView(DEFAULT_SETTINGS),
     stylePresets: [...STYLE_PRESETS],
     busy: false,
+    drafts: EMPTY_DRAFTS,
   });
 
   const say = (level: "info" | "warning" | "error", message: string): void => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), notice(level, message)] }));
@@ -257,7 +260,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
       if (resumed) resuming.begin(engine.list().filter((j) => !["placed", "failed"].includes(j.state)).map((j) => j.id), `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
       if (skippedLines) say("warning", `${skippedLines} damaged line${skippedLines === 1 ? "" : "s"} in the job journal were skipped; every complete job was kept.`);
       unsubscribeHost = deps.host.onChange(() => void refresh());
-      state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings) }));
+      state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings), drafts: settings.drafts }));
       publishJobs();
       await refresh();
       await arrivals.placePending();
@@ -338,6 +341,14 @@ export function createCutaway(deps: AppDeps): Cutaway {
         state.update((s) => ({ ...s, settings: settingsView(settings), providers: providers() }));
         await refresh();
       });
+    },
+    async saveDraft(patch) {
+      // typing is saved often: no notice, no refresh, and a failed write only costs the draft
+      settings = { ...settings, drafts: mergeDrafts(settings.drafts, patch) };
+      state.update((s) => ({ ...s, drafts: settings.drafts }));
+      // one write at a time, each of the settings as they are by then
+      draftWrites = draftWrites.then(() => deps.settings.save(settings)).catch(() => undefined);
+      await draftWrites;
     },
     async setApiKey(provider, key) {
       await guarded(async () => {

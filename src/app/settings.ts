@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { STYLE_IDS } from "../script/prompts/styles";
+import { EMPTY_DRAFTS, panelDraftsSchema } from "./panelDrafts";
 import type { SettingsStore } from "./ports";
 
 /** one list, kept with the prompt phrases they stand for */
@@ -33,6 +34,8 @@ export const settingsSchema = z.object({
   wordsPerSecond: z.number().min(0.5).max(6).catch(2.5),
   /** ComfyUI: the user's API-format workflow JSON */
   comfyWorkflow: z.string().nullable().catch(null),
+  /** what the editor typed and has not run yet (panelDrafts.ts) */
+  drafts: panelDraftsSchema.catch(EMPTY_DRAFTS),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -6,15 +6,43 @@ import React, { useState } from "react";
 import type { AppState, CutawayApi, GenerateRequest, ScriptBreakdownView, ShotDraft } from "../../app/api";
 import { CutawayError } from "../../core/errors";
 import { BackendPicker, ConfirmSpend, type Choice } from "./GeneratePanel";
+import { useDraftSaver } from "../useDraftSaver";
 import { useLivePreview } from "../useLivePreview";
 import { Button, Detail, Picker, TextField } from "../widgets/widgets";
 
 export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choice; onChoice: (c: Choice) => void }) {
-  const [text, setText] = useState("");
-  const [idea, setIdea] = useState("");
-  const [breakdown, setBreakdown] = useState<ScriptBreakdownView | null>(null);
-  const [shots, setShots] = useState<ShotDraft[]>([]);
-  const [destination, setDestination] = useState<"new-sequence" | "playhead" | "under-words">("playhead");
+  // everything typed here is a draft in the app's preferences: a tab switch or a reload keeps it
+  const saved = p.state.drafts.script;
+  const saveDraft = useDraftSaver(p.api);
+  const [text, setTextState] = useState(saved.text);
+  const [idea, setIdeaState] = useState(saved.idea);
+  const [breakdown, setBreakdownState] = useState<ScriptBreakdownView | null>(() => (saved.format ? { format: saved.format, shots: saved.shots, notices: saved.notices, ...(saved.title ? { title: saved.title } : {}) } : null));
+  const [shots, setShotsState] = useState<ShotDraft[]>(() => saved.shots.map((x) => ({ ...x })));
+  const [destination, setDestinationState] = useState<"new-sequence" | "playhead" | "under-words">(saved.destination);
+  const setText = (v: string): void => {
+    setTextState(v);
+    saveDraft({ script: { text: v } });
+  };
+  const setIdea = (v: string): void => {
+    setIdeaState(v);
+    saveDraft({ script: { idea: v } });
+  };
+  const setBreakdown = (b: ScriptBreakdownView): void => {
+    setBreakdownState(b);
+    saveDraft({ script: { format: b.format, title: b.title ?? null, notices: [...b.notices] } });
+  };
+  const setShots = (f: (list: ShotDraft[]) => ShotDraft[]): void =>
+    setShotsState((list) => {
+      const next = f(list);
+      saveDraft({ script: { shots: next } });
+      return next;
+    });
+  const setDestination = (f: "new-sequence" | "playhead" | "under-words" | ((d: "new-sequence" | "playhead" | "under-words") => "new-sequence" | "playhead" | "under-words")): void =>
+    setDestinationState((d) => {
+      const next = typeof f === "function" ? f(d) : f;
+      saveDraft({ script: { destination: next } });
+      return next;
+    });
   // timed text (a transcript, the markers) can land under its own words; a script is laid end to end
   const timed = shots.some((s) => s.sourceRange);
 
@@ -22,7 +50,7 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
     setBreakdown(b);
     if (b.shots.some((s) => s.sourceRange)) setDestination("under-words");
     else setDestination((d) => (d === "under-words" ? "playhead" : d));
-    setShots(b.shots.map((s) => ({ ...s })));
+    setShots(() => b.shots.map((s) => ({ ...s })));
     if (b.script) setText(b.script);
   };
   const edit = (i: number, patch: Partial<ShotDraft>): void => setShots((list) => list.map((s, k) => (k === i ? { ...s, ...patch } : s)));
