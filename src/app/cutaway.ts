@@ -1,4 +1,5 @@
 /**
+ * (Over 300 lines: the one facade that wires every use case; their logic lives in the modules it imports.)
  * The app facade the panel talks to: wires timeline analysis, planning, the job engine and the
  * editor host into the editor's use cases, and keeps one observable state. Every entry point turns
  * failures into a notice with a sentence; none of them throws a half edit at the panel.
@@ -15,6 +16,7 @@ import { ResumeNotice } from "./resumeNotice";
 import { BudgetExceeded, ConfirmationRequired, messageOf, notice } from "./notices";
 import { nextShotNumber, refuseUnprompted } from "./shotNumbers";
 import { EMPTY_DRAFTS, mergeDrafts } from "./panelDrafts";
+import { KeyChecks } from "./keyChecks";
 import { Observable } from "./observable";
 import type { BackendCatalog, Clock, EditorHost, FileStore, SecretStore, SettingsStore } from "./ports";
 import { RequestLog } from "./requestLog";
@@ -40,6 +42,8 @@ export interface ScriptServiceOptions {
 }
 
 export interface ScriptService {
+  /** a free call that needs a valid key (the LLM's model list); throws with a sentence when it fails */
+  testLlm?(options: ScriptServiceOptions): Promise<void>;
   breakdown(text: string, options: ScriptServiceOptions & { format?: string; useLlm?: boolean }): Promise<ScriptBreakdownView>;
   ideaToScript(idea: string, options: ScriptServiceOptions): Promise<ScriptBreakdownView>;
 }
@@ -229,12 +233,22 @@ export function createCutaway(deps: AppDeps): Cutaway {
     return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd, firstShotNumber: nextShotNumber(log?.all() ?? []) }) };
   }
 
-  async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  /** Settings' own errors go once the thing they were about is fixed: no stale "unreachable" under a working key. */
+  const settingsNotices = new Set<string>();
+  const clearSettingsNotices = (): void => {
+    if (!settingsNotices.size) return;
+    state.update((s) => ({ ...s, notices: s.notices.filter((n) => !settingsNotices.has(n.id)) }));
+    settingsNotices.clear();
+  };
+  const keyChecks = new KeyChecks({ backends: deps.backends, script: deps.script, llmKeyId: LLM_KEY_ID, settings: () => settings, options: () => scriptOptions(settings.defaultStyle) });
+
+  async function guarded<T>(fn: () => Promise<T>, fromSettings = false): Promise<T> {
     state.update((s) => ({ ...s, busy: true }));
     try {
       return await fn();
     } catch (e) {
       if (!(e instanceof ConfirmationRequired)) say(e instanceof CutawayError && e.code === "nothing_to_do" ? "info" : "error", messageOf(e));
+      if (fromSettings) settingsNotices.add(state.get().notices.at(-1)?.id ?? "");
       throw e;
     } finally {
       state.update((s) => ({ ...s, busy: false }));
@@ -339,8 +353,9 @@ export function createCutaway(deps: AppDeps): Cutaway {
         clients.clear();
         // server addresses and the ComfyUI workflow change what a backend can do
         state.update((s) => ({ ...s, settings: settingsView(settings), providers: providers() }));
+        clearSettingsNotices();
         await refresh();
-      });
+      }, true);
     },
     async saveDraft(patch) {
       // typing is saved often: no notice, no refresh, and a failed write only costs the draft
@@ -353,26 +368,25 @@ export function createCutaway(deps: AppDeps): Cutaway {
     async setApiKey(provider, key) {
       await guarded(async () => {
         if (key && key.trim()) {
+          // a key the provider refuses is not saved; one that cannot be checked now is, with a warning
+          const check = await keyChecks.check(provider, key.trim());
+          if (check.refused) throw new CutawayError("bad_key", `${check.message} The key was not saved.`);
           await deps.secrets.set(apiKeyName(provider), key.trim());
           keys.set(provider, key.trim());
+          if (!check.ok) say("warning", check.message);
         } else {
           await deps.secrets.remove(apiKeyName(provider));
           keys.delete(provider);
         }
         clients.delete(provider);
+        clearSettingsNotices();
         state.update((s) => ({ ...s, providers: providers() }));
-      });
+      }, true);
     },
     async testConnection(provider) {
-      const b = backend(provider);
-      if (!b) return { ok: false, message: `Unknown provider ${provider}.` };
-      if (!b.testConnection) return { ok: true, message: `${b.capabilities().label} needs no connection test.` };
-      try {
-        await b.testConnection();
-        return { ok: true, message: `Connected to ${b.capabilities().label}.` };
-      } catch (e) {
-        return { ok: false, message: messageOf(e) };
-      }
+      const r = await keyChecks.check(provider, keys.get(provider) ?? null);
+      if (r.ok) clearSettingsNotices();
+      return { ok: r.ok, message: r.message };
     },
   };
   return api;

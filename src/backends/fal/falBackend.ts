@@ -14,6 +14,8 @@ import { falStatusSchema, falSubmitSchema, falVideoResultSchema, readFalError } 
 
 export const FAL_BACKEND_ID = "fal";
 export const FAL_QUEUE_URL = "https://queue.fal.run";
+/** fal's Platform API; its pricing lookup needs a valid key and costs nothing: the connection test */
+export const FAL_PLATFORM_URL = "https://api.fal.ai/v1";
 
 /** fal sends the key as `Authorization: Key <key>`, to the queue origin only. */
 export type FalBackendOptions = CloudBackendOptions<FalModelDescriptor>;
@@ -103,6 +105,13 @@ export class FalBackend implements GenerationBackend {
     if (st.state === "failed") throw st.error;
     if (st.state !== "completed" || !st.mediaUrl) throw this.http.error("transient", "fal.ai has not finished this shot yet; Cutaway will check again.");
     return st.mediaUrl;
+  }
+
+  /** A free call that needs a valid key: the price of the first model (GET /models/pricing). */
+  async testConnection(): Promise<void> {
+    const platform = this.o.baseUrl ? `${this.base}/v1` : FAL_PLATFORM_URL;
+    const model = this.models[0]?.endpoints[0]?.id ?? "fal-ai/veo3.1/fast";
+    await this.http.send({ method: "GET", url: `${platform}/models/pricing?endpoint_id=${encodeURIComponent(model)}`, headers: this.auth() });
   }
 
   async cancel(ref: JobRef): Promise<void> {
