@@ -69,6 +69,13 @@ export function settingsPatchProblem(patch: Partial<Settings>): string | null {
       if (!isHttpUrl(url)) return `"${url}" is not a server address for ${id}; enter it like http://localhost:8188.`;
     }
   }
+  for (const p of patch.placeholderPatterns ?? []) {
+    try {
+      new RegExp(p, "i");
+    } catch {
+      return `"${p}" is not a valid regular expression; fix it, or switch off Advanced and type plain words.`;
+    }
+  }
   if (patch.llmBaseUrl && !isHttpUrl(patch.llmBaseUrl)) return `"${patch.llmBaseUrl}" is not a server address; enter it like https://api.openai.com/v1.`;
   return null;
 }

@@ -97,7 +97,7 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
   return (
     <div className="cw-section">
       <TargetBar state={state} scope={scope} onScope={setScope} />
-      <TextField testId="prompt" value={prompt} onChange={setPrompt} placeholder="Describe the shot (empty: from marker notes; shots with none ask)" onEnter={() => go("generate")} />
+      <TextField testId="prompt" label="Prompt for every shot" value={prompt} onChange={setPrompt} placeholder="Describe the shot (empty: from marker notes; shots with none ask)" onEnter={() => go("generate")} />
       <div className="cw-row">
         <Picker testId="style" label="Style" value={choice.style} options={state.stylePresets.map((s) => ({ value: s, label: s === "none" ? "No style" : s }))} onChange={(style) => p.onChoice({ ...choice, style })} />
         <Checkbox testId="continuity" checked={choice.continuity} onChange={(continuity) => p.onChoice({ ...choice, continuity })}>

@@ -84,12 +84,12 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
 
   return (
     <div className="cw-section">
-      <TextField testId="script" multiline rows={6} value={text} onChange={setText} placeholder="Paste a screenplay (Fountain), narration, a shot list or an SRT transcript" />
+      <TextField testId="script" label="Script" multiline rows={6} value={text} onChange={setText} placeholder="Paste a screenplay (Fountain), narration, a shot list or an SRT transcript" />
       <div className="cw-row">
         <Button testId="breakdown" onClick={() => void p.api.breakdownScript(text, { stylePreset: p.choice.style }).then(take, () => undefined)} disabled={!text.trim()}>
           Break down
         </Button>
-        <TextField testId="idea" value={idea} onChange={setIdea} placeholder="…or a one-line idea" onEnter={() => void p.api.ideaToScript(idea, { stylePreset: p.choice.style }).then(take, () => undefined)} />
+        <TextField testId="idea" label="Or an idea" value={idea} onChange={setIdea} placeholder="…or a one-line idea" onEnter={() => void p.api.ideaToScript(idea, { stylePreset: p.choice.style }).then(take, () => undefined)} />
         <Button onClick={() => void p.api.ideaToScript(idea, { stylePreset: p.choice.style }).then(take, () => undefined)} disabled={!idea.trim()} testId="idea-go">
           Idea → script
         </Button>
@@ -104,9 +104,9 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
             <div className="cw-row">
               <b>#{s.number}</b>
               <span className="cw-muted">{s.sceneLabel ?? ""}</span>
-              <TextField testId={`shot-seconds-${i}`} type="number" value={String(s.durationSeconds)} onChange={(v) => edit(i, { durationSeconds: Math.max(0.5, Number(v) || s.durationSeconds) })} />
+              <TextField testId={`shot-seconds-${i}`} label="Seconds" type="number" value={String(s.durationSeconds)} onChange={(v) => edit(i, { durationSeconds: Math.max(0.5, Number(v) || s.durationSeconds) })} />
             </div>
-            <TextField testId={`shot-prompt-${i}`} multiline rows={2} value={s.prompt} onChange={(v) => edit(i, { prompt: v })} />
+            <TextField testId={`shot-prompt-${i}`} label="Prompt" multiline rows={2} value={s.prompt} onChange={(v) => edit(i, { prompt: v })} />
           </div>
         ))}
       </div>
@@ -118,6 +118,7 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
           <div className="cw-row">
             <Picker
               testId="destination"
+              label="Where the shots go"
               value={destination}
               options={[...(timed ? [{ value: "under-words", label: "Under the words (B-roll)" }] : []), { value: "playhead", label: "At the playhead, new track" }, { value: "new-sequence", label: "A new sequence" }]}
               onChange={(v) => setDestination(v === "new-sequence" || v === "under-words" ? v : "playhead")}
