@@ -373,7 +373,10 @@ export function createCutaway(deps: AppDeps): Cutaway {
           if (check.refused) throw new CutawayError("bad_key", `${check.message} The key was not saved.`);
           await deps.secrets.set(apiKeyName(provider), key.trim());
           keys.set(provider, key.trim());
-          if (!check.ok) say("warning", check.message);
+          if (!check.ok) {
+            say("warning", `Saved, but not checked: ${check.message}`);
+            settingsNotices.add(state.get().notices.at(-1)?.id ?? "");
+          }
         } else {
           await deps.secrets.remove(apiKeyName(provider));
           keys.delete(provider);

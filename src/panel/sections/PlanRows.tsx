@@ -20,7 +20,8 @@ export function PlanRow(p: { item: PlanPreviewItem; prompt: string; onPrompt: (v
         <span data-testid="plan-seconds">bills {seconds(i.generationSeconds)}, uses {seconds(i.usedSeconds)}</span> <span data-testid="plan-cost">{i.costUsd ? `$${i.costUsd.toFixed(2)}` : "free"}</span>{" "}
         <span className="cw-muted cw-ellipsis" title={i.prompt}>{i.replaces ? `replaces ${i.replaces}` : ""}{i.replaces && i.prompt ? " · " : ""}{i.prompt}</span>
       </div>
-      {i.needsPrompt ? <TextField testId="plan-prompt" label={`Prompt for shot ${i.shotNumber}`} value={p.prompt} onChange={p.onPrompt} placeholder={`Describe shot ${i.shotNumber}: nothing near it says what it shows`} /> : null}
+      {/* stays while the editor types: the row stops needing a prompt at the first word */}
+      {i.needsPrompt || p.prompt ? <TextField testId="plan-prompt" label={`Prompt for shot ${i.shotNumber}`} value={p.prompt} onChange={p.onPrompt} placeholder={`Describe shot ${i.shotNumber}: nothing near it says what it shows`} /> : null}
       {i.shortOfMinimum ? (
         <div className="cw-hint cw-row" data-testid="plan-short">
           <span>{i.shortOfMinimum}</span>

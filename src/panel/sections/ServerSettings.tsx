@@ -51,7 +51,7 @@ export function ServerSettings(p: { api: CutawayApi; state: AppState }) {
       <div className="cw-row">
         <TextField testId="llm-model" label="Model" value={llmModel} onChange={setLlmModel} placeholder="gpt-5-mini" />
         <TextField testId="llm-base" label="Server (empty: OpenAI)" value={llmBase} onChange={setLlmBase} placeholder="https://api.openai.com/v1 or an OpenAI-compatible server" />
-        <Button onClick={() => save({ llmModel: llmModel.trim() || "gpt-5-mini", llmBaseUrl: llmBase.trim() || null })}>Save</Button>
+        <Button testId="llm-save" onClick={() => save({ llmModel: llmModel.trim() || "gpt-5-mini", llmBaseUrl: llmBase.trim() || null })}>Save</Button>
       </div>
     </>
   );

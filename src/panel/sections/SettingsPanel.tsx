@@ -71,7 +71,16 @@ function PlaceholderRules(p: { state: AppState; save: (patch: Parameters<Cutaway
         <Button testId="save-placeholders" onClick={() => p.save({ placeholderPatterns: advanced ? regex.split(/\n+/).map((x) => x.trim()).filter(Boolean) : wordsToPatterns(words) })}>
           Save names
         </Button>
-        <Checkbox testId="placeholder-advanced" checked={advanced} onChange={setAdvanced}>
+        <Checkbox
+          testId="placeholder-advanced"
+          checked={advanced}
+          onChange={(v) => {
+            // each view starts from the rules as saved now
+            if (v) setRegex(patterns.join("\n"));
+            else setWords(patternsAsWords(patterns) ?? "");
+            setAdvanced(v);
+          }}
+        >
           Advanced: regular expressions
         </Checkbox>
       </div>
