@@ -373,6 +373,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
           if (check.refused) throw new CutawayError("bad_key", `${check.message} The key was not saved.`);
           await deps.secrets.set(apiKeyName(provider), key.trim());
           keys.set(provider, key.trim());
+          clearSettingsNotices();
           if (!check.ok) {
             say("warning", `Saved, but not checked: ${check.message}`);
             settingsNotices.add(state.get().notices.at(-1)?.id ?? "");
@@ -382,7 +383,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
           keys.delete(provider);
         }
         clients.delete(provider);
-        clearSettingsNotices();
+        if (!key || !key.trim()) clearSettingsNotices();
         state.update((s) => ({ ...s, providers: providers() }));
       }, true);
     },

@@ -197,6 +197,7 @@ suite("an editor's afternoon in Chromium (issue 14)", () => {
     await first.locator("[data-testid=plan-skip]").click();
     await p.waitForSelector("[data-testid=plan-skipped]");
     expect(await text(p, "[data-testid=plan-skipped]")).toMatch(/1 left out/);
+    await p.waitForFunction(() => document.querySelector("[data-testid=plan-row] [data-testid=plan-timecode]")?.textContent !== "00:00:10:00");
     expect(await p.locator("[data-testid=plan-prompt]").count()).toBe(1);
     await p.fill("[data-testid=plan-prompt]", "waves breaking on the quay");
     await p.waitForFunction(() => document.querySelector("[data-testid=plan-row] .cw-ellipsis")?.textContent === "waves breaking on the quay");
