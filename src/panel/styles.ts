@@ -17,7 +17,7 @@ export const PANEL_CSS = `
 .cw-chip { margin: 0 4px 4px 0; }
 .cw-chip-off { opacity: 0.5; }
 .cw-range { display: flex; flex-direction: row; font-size: 11px; }
-.cw-range > span { margin-right: 8px; white-space: nowrap; }
+.cw-range > span, .cw-range > b { margin-right: 8px; white-space: nowrap; }
 .cw-muted { opacity: 0.65; }
 .cw-ellipsis { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .cw-hint { font-size: 11px; opacity: 0.8; }
