@@ -193,15 +193,24 @@ suite("an editor's afternoon in Chromium (issue 14)", () => {
     await p.waitForFunction(() => /Nothing says what shots? 1/.test(document.querySelector("[data-testid=notices]")?.textContent ?? ""));
     expect(fake!.count("fal.submit")).toBe(0);
 
-    // leave the 17-frame flash gap out, describe the 2 s one
-    await first.locator("[data-testid=plan-skip]").click();
-    await p.waitForSelector("[data-testid=plan-skipped]");
-    expect(await text(p, "[data-testid=plan-skipped]")).toMatch(/1 left out/);
-    await p.waitForFunction(() => document.querySelector("[data-testid=plan-row] [data-testid=plan-timecode]")?.textContent !== "00:00:10:00");
+    // the 17-frame flash gap: a free slate instead of a 4 s render
+    await first.locator("[data-testid=plan-slate]").click();
+    await p.waitForFunction(() => document.querySelectorAll("[data-testid=clip][data-origin=slate]").length === 1, undefined, { timeout: 30_000 });
+    await p.waitForFunction(() => document.querySelector("[data-testid=plan-row] [data-testid=plan-timecode]")?.textContent === "00:00:30:17");
+    expect(fake!.count("fal.submit")).toBe(0);
+    // describe the 2 s gap on its own row
     expect(await p.locator("[data-testid=plan-prompt]").count()).toBe(1);
     await p.fill("[data-testid=plan-prompt]", "waves breaking on the quay");
     await p.waitForFunction(() => document.querySelector("[data-testid=plan-row] .cw-ellipsis")?.textContent === "waves breaking on the quay");
-    expect(await text(p, "[data-testid=plan-row] [data-testid=plan-timecode]")).toBe("00:00:30:17");
+    // leaving the 9.5 s hole out takes both its rows off the bill; Bring back restores them
+    const before = await p.locator("[data-testid=plan-row]").count();
+    const costBefore = await text(p, "[data-testid=estimate]");
+    await p.locator("[data-testid=plan-row]", { hasText: "00:01:06:16" }).locator("[data-testid=plan-skip]").click();
+    await p.waitForFunction((n) => document.querySelectorAll("[data-testid=plan-row]").length === n - 2, before);
+    expect(await text(p, "[data-testid=plan-skipped]")).toMatch(/1 left out/);
+    expect(await text(p, "[data-testid=estimate]")).not.toBe(costBefore);
+    await p.click("[data-testid=plan-restore]");
+    await p.waitForFunction((n) => document.querySelectorAll("[data-testid=plan-row]").length === n, before);
     // the 31 s hole is four shots that vary
     const rows = await p.locator("[data-testid=plan-row] .cw-ellipsis").allTextContents();
     const hole = rows.filter((r) => r.includes("Old town market"));
@@ -210,7 +219,7 @@ suite("an editor's afternoon in Chromium (issue 14)", () => {
     expect(hole[0]).toMatch(/^Wide/);
     await generate(p);
     await p.waitForFunction(() => /Jobs \(\d+\)|Jobs$/.test(document.querySelector("[data-testid=tab-jobs]")?.textContent ?? ""));
-    await p.waitForFunction(() => document.querySelectorAll("[data-testid=clip][data-origin=generated]").length >= 6, undefined, { timeout: 60_000 });
+    await p.waitForFunction((n) => document.querySelectorAll("[data-testid=clip][data-origin=generated]").length === n, before, { timeout: 60_000 });
     const sent = [...mode.jobs.values()].map(promptOf);
     expect(sent).toContain("waves breaking on the quay");
     for (const s of sent) expect(s).not.toMatch(/\.mov|Interview|Harbour_Wide|Cutaway \d/);

@@ -25,8 +25,8 @@ export function PlanRow(p: { item: PlanPreviewItem; prompt: string; onPrompt: (v
       {i.shortOfMinimum ? (
         <div className="cw-hint cw-row" data-testid="plan-short">
           <span>{i.shortOfMinimum}</span>
-          <Button quiet onClick={p.onSlate} testId="plan-slate">Slate it</Button>
-          <Button quiet onClick={p.onSkip} testId="plan-skip">Leave it out</Button>
+          <Button quiet onClick={p.onSlate} testId="plan-slate">Slate this gap</Button>
+          <Button quiet onClick={p.onSkip} testId="plan-skip">Leave this gap out</Button>
         </div>
       ) : null}
     </div>
