@@ -1,4 +1,5 @@
 /**
+ * (Over 300 lines: one walk per item of issue 14, sharing one build and one fake provider.)
  * Issue 14, "an editor's afternoon", walked in Chromium on the workbench with the fake fal.ai
  * provider: what the editor sees for placeholders and drafts (2), drafts that survive tab switches
  * and reloads (3), plan rows with cost and coverage (4), prompts never made of file names (5),
