@@ -28,7 +28,7 @@ console.log(`Picture holes: ${holes.map((h) => `${h.startTimecode}–${h.endTime
 const placeholders = detectPlaceholders(s);
 console.log(`Placeholders: ${placeholders.map((p) => `"${p.clip.name}" (${p.detail})`).join(", ")}`);
 const plan = planPlacements(s, [...targetsFromHoles(s, "all", "harbour town at dawn"), ...targetsFromPlaceholders(s, placeholders, "harbour town at dawn")], limits);
-console.log(`Plan: ${plan.placements.length} shots`);
+console.log(`Plan for an 8-second-max model, gaps and placeholders together: ${plan.placements.length} shots (holes longer than 8 s are split into several)`);
 for (const p of plan.placements) {
   console.log(`  ${p.name} → V${p.trackIndex + 1}${p.newTrack ? " (new)" : ""} ${tc(p.range.start)}–${tc(p.range.end)}, generate ${p.generationSeconds}s${p.replacesClipId ? `, replaces ${p.replacesClipId}` : ""}`);
 }
@@ -60,7 +60,7 @@ async function fillWithSlates(): Promise<void> {
   const app = createCutaway({ host, files, secrets: new MemorySecretStore(), settings: new FileSettingsStore(files), clock: systemClock, backends: createBackendCatalog({ fetch, clock: systemClock, only: ["slate"] }) });
   await app.start();
   const before = await host.snapshot();
-  console.log(`\nFill every gap with slates (the offline backend), one undo step:\nBefore:\n${tracks(before)}`);
+  console.log(`\nNow the app itself fills only the gaps (placeholders stay for later) with slates, the offline backend: a slate can be any length, so each gap is one shot.\nBefore:\n${tracks(before)}`);
   const t0 = performance.now();
   const { requestId, preview } = await app.run({ kind: "fill-gaps", scope: "all-gaps", prompt: "harbour town at dawn", stylePreset: "documentary handheld", backend: "slate", model: "slate", takes: 1, continuity: false, placement: "all-at-once", mode: "generate" }, { confirmed: true });
   for (let i = 0; i < 600; i++) {
@@ -70,7 +70,7 @@ async function fillWithSlates(): Promise<void> {
   }
   await app.idle();
   const after = await host.snapshot();
-  console.log(`After (${preview.estimate.shots} shots, ${Math.round(performance.now() - t0)} ms):\n${tracks(after)}`);
+  console.log(`After (${preview.estimate.shots} shots — one per gap, as slates need no splitting — ${Math.round(performance.now() - t0)} ms):\n${tracks(after)}`);
   for (const n of app.getState().notices) console.log(`  ${n.level}: ${n.message}`);
   await app.dispose();
 }

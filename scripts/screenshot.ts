@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => Boolean(document.querySelector("[data-testid=confirm]")) || /Jobs \(\d+\)/.test(document.querySelector("[data-testid=tab-jobs]")?.textContent ?? ""));
     if (await page.locator("[data-testid=confirm]").count()) await page.click("[data-testid=confirm-yes]");
     await page.waitForFunction(() => document.querySelector("[data-testid=holes]")?.getAttribute("data-count") === "0", undefined, { timeout: 120_000 });
+    // the panel's cost line catches up with the filled timeline
+    await page.waitForFunction(() => /no gaps/.test(document.querySelector("[data-testid=estimate]")?.textContent ?? ""));
     await page.click("[data-testid=clip] >> text=Interview_Anna_02.mov");
     const clip = page.locator("[data-testid=clip][data-origin=generated]").nth(2);
     const box = (await clip.boundingBox())!;

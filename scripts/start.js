@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds the plugin and the browser workbench, then serves the workbench on localhost
- * and prints its URL. Before the workbench exists it prints the analysis of the demo sequence instead.
+ * and prints its URL (PORT chooses the port; a taken 8080 moves to the next free one). Before the workbench exists it prints the analysis of the demo sequence instead.
  */
 const { execFileSync, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
-const http = require("node:http");
 const path = require("node:path");
+const { createStaticServer, listenFree, PortTaken } = require("./staticServer");
 
 const root = path.resolve(__dirname, "..");
 const webpack = path.join(root, "node_modules", ".bin", "webpack");
@@ -23,23 +23,20 @@ require("ts-node").register({ transpileOnly: true });
 const { startFakeProvider } = require("./fakeProvider.ts");
 
 const dir = path.join(root, "build", "workbench");
-const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".map": "application/json", ".json": "application/json" };
+// PORT picks the port; without it 8080, or the next free one when 8080 is taken
+const explicit = Boolean(process.env.PORT);
 const port = Number(process.env.PORT || 8080);
-const server = http.createServer((req, res) => {
-    const url = new URL(req.url || "/", "http://localhost");
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "") || "index.html";
-    const file = path.resolve(dir, rel);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-});
-startFakeProvider().then((fake) => {
-  server.listen(port, "127.0.0.1", () => {
-    console.log(`\nCutaway workbench: http://127.0.0.1:${port}/  (slates, no key)`);
-    console.log(`With the fake cloud provider: http://127.0.0.1:${port}/?fake=${encodeURIComponent(fake.baseUrl)}`);
-    console.log("(Ctrl+C to stop)");
+const server = createStaticServer(dir);
+startFakeProvider()
+  .then((fake) =>
+    listenFree(server, port, { explicit }).then((actual) => {
+      if (actual !== port) console.log(`\nPort ${port} is in use; serving on ${actual} instead (set PORT to choose).`);
+      console.log(`\nCutaway workbench: http://127.0.0.1:${actual}/  (slates, no key)`);
+      console.log(`With the fake cloud provider: http://127.0.0.1:${actual}/?fake=${encodeURIComponent(fake.baseUrl)}`);
+      console.log("(Ctrl+C to stop)");
+    }),
+  )
+  .catch((e) => {
+    console.error(`\n${e instanceof PortTaken ? e.message : `The workbench server could not start: ${e.message}`}`);
+    process.exit(1);
   });
-});

@@ -4,6 +4,10 @@
  * Values here are display-ready (timecodes, seconds as numbers for labels); exact ticks stay inside.
  */
 
+import type { DraftsPatch, PanelDrafts } from "./panelDrafts";
+
+export type { DraftsPatch, FillDraft, PanelDrafts, ScriptDraft } from "./panelDrafts";
+
 export type TargetScope =
   | "playhead" // the gap under the playhead (else a default length at the playhead)
   | "inout" // the sequence in–out range
@@ -11,7 +15,8 @@ export type TargetScope =
   | "all-gaps" // every picture hole in the sequence
   | "track-gaps" // gaps on one chosen track
   | "markers" // markers of a chosen colour (B-roll under them)
-  | "placeholders" // placeholders and Cutaway slates
+  | "placeholders" // the editor's placeholders (never a clip Cutaway generated)
+  | "drafts" // Cutaway's draft slates, upgraded to generated shots
   | "script"; // script text → new shots laid end to end
 
 export type JobKind = "fill-gaps" | "broll" | "replace-placeholders" | "script-to-cut";
@@ -97,6 +102,12 @@ export interface GenerateRequest {
   readonly destination?: "new-sequence" | "playhead";
   readonly sequenceName?: string;
   readonly mode: RunMode;
+  /** prompts the editor typed on single plan rows, by target id */
+  readonly promptsByTarget?: Readonly<Record<string, string>>;
+  /** plan rows the editor left out */
+  readonly skipTargetIds?: readonly string[];
+  /** only these rows (a short gap drafted as a slate on its own) */
+  readonly onlyTargetIds?: readonly string[];
 }
 
 export interface EstimateView {
@@ -115,16 +126,28 @@ export interface EstimateView {
 
 export interface PlanPreviewItem {
   readonly shotNumber: number;
+  /** the target the row came from (rows of a split hole share it) */
+  readonly targetId: string;
   readonly name: string;
   readonly prompt: string;
+  /** nothing says what this shot should show: the editor is asked before anything is spent */
+  readonly needsPrompt: boolean;
+  /** the track the clip will land on, "V4 (new)" for a track the edit adds */
   readonly trackName: string;
   readonly startTimecode: string;
   readonly endTimecode: string;
+  /** billed seconds (per take) */
   readonly generationSeconds: number;
+  /** seconds that end up on the timeline */
+  readonly usedSeconds: number;
+  /** this row's price, every take */
+  readonly costUsd: number;
   readonly newTrack: boolean;
   readonly replaces?: string;
   /** a remark on this shot that does not stop the run ("tops out at 1080p") */
   readonly note?: string;
+  /** the range is shorter than the model's shortest clip: a sentence with the cheaper choices */
+  readonly shortOfMinimum?: string;
 }
 
 export interface PlanPreview {
@@ -146,6 +169,11 @@ export interface JobView {
   readonly model: string;
   readonly state: JobStateName;
   readonly progress: number;
+  /** where the shot lands: its timecode and the track its clip is (or will be) on */
+  readonly timecode?: string;
+  readonly trackName?: string;
+  /** billed, or the estimate until the provider says */
+  readonly costUsd: number;
   readonly etaSeconds?: number;
   readonly queuePosition?: number;
   /** plain words plus the next step, e.g. "Your fal.ai key was rejected — check it in Settings." */
@@ -153,8 +181,6 @@ export interface JobView {
   readonly mediaPath?: string;
   readonly thumbnailUrl?: string;
   readonly placedClipId?: string;
-  /** what the provider billed (its estimate until the bill is known) */
-  readonly costUsd: number;
   readonly takesAvailable: number;
   readonly canCancel: boolean;
   readonly canRetry: boolean;
@@ -169,6 +195,12 @@ export interface RequestView {
   readonly createdAt: string;
   readonly jobIds: readonly string[];
   readonly done: boolean;
+  /** shots and takes in the run, how many are in the bin or on the timeline, how many failed or were cancelled */
+  readonly total: number;
+  readonly finished: number;
+  readonly failed: number;
+  readonly costUsd: number;
+  readonly canCancel: boolean;
 }
 
 export interface Notice {
@@ -227,6 +259,8 @@ export interface AppState {
   readonly settings: SettingsView;
   readonly stylePresets: readonly string[];
   readonly busy: boolean;
+  /** what the editor typed and has not run yet, as last saved */
+  readonly drafts: PanelDrafts;
 }
 
 /** One take of every shot from this model: a take stack across models */
@@ -285,6 +319,8 @@ export interface CutawayApi {
   /** runs a request; `confirmed` must be true when the estimate needs confirmation */
   run(request: GenerateRequest, options?: { confirmed?: boolean }): Promise<{ requestId: string; preview: PlanPreview }>;
   cancel(jobId: string): Promise<void>;
+  /** cancels every shot of a run that has not finished */
+  cancelRun(requestId: string): Promise<void>;
   retry(jobId: string): Promise<void>;
   useTake(jobId: string): Promise<void>;
   /** extend / bridge / conform: what will happen, with the cost; nothing is submitted */
@@ -296,6 +332,8 @@ export interface CutawayApi {
   dismissNotice(id: string): void;
   /** refuses (with the reason) any value it cannot use as typed: nothing is half-saved or reset to a default */
   saveSettings(patch: SettingsPatch): Promise<void>;
+  /** keeps the editor's unsent typing (prompt, picks, script, shot list) across tab switches and reloads */
+  saveDraft(patch: DraftsPatch): Promise<void>;
   setApiKey(provider: string, key: string | null): Promise<void>;
   testConnection(provider: string): Promise<{ ok: boolean; message: string }>;
 }

@@ -1,4 +1,5 @@
 /**
+ * (Over 300 lines: the one facade that wires every use case; their logic lives in the modules it imports.)
  * The app facade the panel talks to: wires timeline analysis, planning, the job engine and the
  * editor host into the editor's use cases, and keeps one observable state. Every entry point turns
  * failures into a notice with a sentence; none of them throws a half edit at the panel.
@@ -10,8 +11,12 @@ import type { GenerationBackend } from "../backends/types";
 import { JobEngine } from "../jobs/engine";
 import { Journal } from "../jobs/journal";
 import type { AppState, CutawayApi, GenerateRequest, PlanPreview, ProviderView, ScriptBreakdownView, SettingsView } from "./api";
-import { jobView } from "./jobViews";
+import { jobView, runView } from "./jobViews";
+import { ResumeNotice } from "./resumeNotice";
 import { BudgetExceeded, ConfirmationRequired, messageOf, notice } from "./notices";
+import { nextShotNumber, refuseUnprompted } from "./shotNumbers";
+import { EMPTY_DRAFTS, mergeDrafts } from "./panelDrafts";
+import { KeyChecks } from "./keyChecks";
 import { Observable } from "./observable";
 import type { BackendCatalog, Clock, EditorHost, FileStore, SecretStore, SettingsStore } from "./ports";
 import { RequestLog } from "./requestLog";
@@ -40,6 +45,8 @@ export interface ScriptServiceOptions {
 }
 
 export interface ScriptService {
+  /** a free call that needs a valid key (the LLM's model list); throws with a sentence when it fails */
+  testLlm?(options: ScriptServiceOptions): Promise<void>;
   breakdown(text: string, options: ScriptServiceOptions & { format?: string; useLlm?: boolean }): Promise<ScriptBreakdownView>;
   ideaToScript(idea: string, options: ScriptServiceOptions): Promise<ScriptBreakdownView>;
 }
@@ -91,6 +98,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
   const clients = new Map<string, GenerationBackend>();
   let snapshot: SequenceSnapshot | null = null;
   let unsubscribeHost: (() => void) | null = null;
+  let draftWrites: Promise<void> = Promise.resolve();
 
   const backend = (id: string): GenerationBackend | null => {
     if (!deps.backends.ids().includes(id)) return null;
@@ -145,6 +153,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     settings: settingsView(DEFAULT_SETTINGS),
     stylePresets: [...STYLE_PRESETS],
     busy: false,
+    drafts: EMPTY_DRAFTS,
   });
 
   const say = (level: "info" | "warning" | "error", message: string): void => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), notice(level, message)] }));
@@ -184,17 +193,20 @@ export function createCutaway(deps: AppDeps): Cutaway {
 
   const publishJobs = (): void => {
     const ledger = engine.ledger.summary();
+    const jobs = engine
+      .list()
+      .sort((a, b) => a.createdAt - b.createdAt || a.request.shotNumber - b.request.shotNumber || a.take - b.take)
+      .map((j) => jobView(j, log?.get(j.requestId), snapshot));
+    resuming.settle(jobs);
     state.update((s) => ({
       ...s,
-      jobs: engine
-        .list()
-        .sort((a, b) => a.createdAt - b.createdAt || a.request.shotNumber - b.request.shotNumber || a.take - b.take)
-        .map((j) => jobView(j, log?.get(j.requestId))),
-      requests: (log?.all() ?? []).map((r) => ({ id: r.id, label: r.label, kind: r.kind, mode: r.mode, createdAt: r.createdAt, jobIds: r.jobs.map((j) => j.jobId), done: r.jobs.every((j) => ["downloaded", "placed", "failed"].includes(engine.get(j.jobId)?.state ?? "failed")) })),
+      jobs,
+      requests: (log?.all() ?? []).map((r) => runView(r, jobs)),
       ledger: { spentUsd: Math.round(ledger.monthUsd * 100) / 100, pendingUsd: 0, budgetUsd: settings.budgetUsd },
     }));
   };
 
+  const resuming = new ResumeNotice({ say: (n) => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), n] })), dismiss: (id) => state.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) })) });
   const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh() });
 
   async function refresh(): Promise<void> {
@@ -202,6 +214,8 @@ export function createCutaway(deps: AppDeps): Cutaway {
       snapshot = await deps.host.snapshot();
       const s = snapshot;
       state.update((st) => ({ ...st, sequence: sequenceView(s), hostMessage: null, targets: targetSummaries(s, placeholderRules(settings.placeholderPatterns)) }));
+      // the Jobs rows name the track each clip is on now
+      publishJobs();
     } catch (e) {
       snapshot = null;
       state.update((st) => ({ ...st, sequence: null, targets: [], hostMessage: messageOf(e) }));
@@ -219,7 +233,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     if (!deps.backends.ids().includes(backendId)) throw new CutawayError("unknown_backend", `The backend "${backendId}" is not available. Pick another in the panel.`);
     const caps = capsOf(backendId);
     const r = request.mode === "draft" ? { ...request, backend: "slate", model: caps.models[0]?.id ?? "slate", takes: 1 } : request;
-    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd }) };
+    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd, firstShotNumber: nextShotNumber(log?.all() ?? []) }) };
   }
 
   const growing = createGrowing({
@@ -232,12 +246,22 @@ export function createCutaway(deps: AppDeps): Cutaway {
     },
   });
 
-  async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  /** Settings' own errors go once the thing they were about is fixed: no stale "unreachable" under a working key. */
+  const settingsNotices = new Set<string>();
+  const clearSettingsNotices = (): void => {
+    if (!settingsNotices.size) return;
+    state.update((s) => ({ ...s, notices: s.notices.filter((n) => !settingsNotices.has(n.id)) }));
+    settingsNotices.clear();
+  };
+  const keyChecks = new KeyChecks({ backends: deps.backends, script: deps.script, llmKeyId: LLM_KEY_ID, settings: () => settings, options: () => scriptOptions(settings.defaultStyle) });
+
+  async function guarded<T>(fn: () => Promise<T>, fromSettings = false): Promise<T> {
     state.update((s) => ({ ...s, busy: true }));
     try {
       return await fn();
     } catch (e) {
       if (!(e instanceof ConfirmationRequired)) say(e instanceof CutawayError && e.code === "nothing_to_do" ? "info" : "error", messageOf(e));
+      if (fromSettings) settingsNotices.add(state.get().notices.at(-1)?.id ?? "");
       throw e;
     } finally {
       state.update((s) => ({ ...s, busy: false }));
@@ -260,10 +284,10 @@ export function createCutaway(deps: AppDeps): Cutaway {
         arrivals.onJob(j);
       });
       const { resumed, skippedLines } = await engine.start();
-      if (resumed) say("info", `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
+      if (resumed) resuming.begin(engine.list().filter((j) => !["placed", "failed"].includes(j.state)).map((j) => j.id), `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
       if (skippedLines) say("warning", `${skippedLines} damaged line${skippedLines === 1 ? "" : "s"} in the job journal were skipped; every complete job was kept.`);
       unsubscribeHost = deps.host.onChange(() => void refresh());
-      state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings) }));
+      state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings), drafts: settings.drafts }));
       publishJobs();
       await refresh();
       await arrivals.placePending();
@@ -299,6 +323,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
         const est = planned.preview.estimate;
         if (r.mode === "dry-run") return { requestId: "", preview: planned.preview };
         if (est.overBudget) throw new BudgetExceeded(est.summary);
+        if (r.mode === "generate") refuseUnprompted(planned.preview);
         if (est.needsConfirm && !options.confirmed) throw new ConfirmationRequired(`${est.summary}. Generate?`);
         const b = backend(r.backend);
         if (deps.backends.capabilities(r.backend).needsKey && !keys.has(r.backend)) {
@@ -312,6 +337,11 @@ export function createCutaway(deps: AppDeps): Cutaway {
     },
     async cancel(jobId) {
       await guarded(() => engine.cancel(jobId));
+    },
+    async cancelRun(requestId) {
+      await guarded(async () => {
+        for (const j of engine.list()) if (j.requestId === requestId && ["planned", "submitting", "submitted", "running", "ready"].includes(j.state)) await engine.cancel(j.id);
+      });
     },
     async retry(jobId) {
       await guarded(async () => void (await engine.retry(jobId)));
@@ -344,32 +374,44 @@ export function createCutaway(deps: AppDeps): Cutaway {
         clients.clear();
         // server addresses and the ComfyUI workflow change what a backend can do
         state.update((s) => ({ ...s, settings: settingsView(settings), providers: providers() }));
+        clearSettingsNotices();
         await refresh();
-      });
+      }, true);
+    },
+    async saveDraft(patch) {
+      // typing is saved often: no notice, no refresh, and a failed write only costs the draft
+      settings = { ...settings, drafts: mergeDrafts(settings.drafts, patch) };
+      state.update((s) => ({ ...s, drafts: settings.drafts }));
+      // one write at a time, each of the settings as they are by then
+      draftWrites = draftWrites.then(() => deps.settings.save(settings)).catch(() => undefined);
+      await draftWrites;
     },
     async setApiKey(provider, key) {
       await guarded(async () => {
         if (key && key.trim()) {
+          // a key the provider refuses is not saved; one that cannot be checked now is, with a warning
+          const check = await keyChecks.check(provider, key.trim());
+          if (check.refused) throw new CutawayError("bad_key", `${check.message} The key was not saved.`);
           await deps.secrets.set(apiKeyName(provider), key.trim());
           keys.set(provider, key.trim());
+          clearSettingsNotices();
+          if (!check.ok) {
+            say("warning", `Saved, but not checked: ${check.message}`);
+            settingsNotices.add(state.get().notices.at(-1)?.id ?? "");
+          }
         } else {
           await deps.secrets.remove(apiKeyName(provider));
           keys.delete(provider);
         }
         clients.delete(provider);
+        if (!key || !key.trim()) clearSettingsNotices();
         state.update((s) => ({ ...s, providers: providers() }));
-      });
+      }, true);
     },
     async testConnection(provider) {
-      const b = backend(provider);
-      if (!b) return { ok: false, message: `Unknown provider ${provider}.` };
-      if (!b.testConnection) return { ok: true, message: `${b.capabilities().label} needs no connection test.` };
-      try {
-        await b.testConnection();
-        return { ok: true, message: `Connected to ${b.capabilities().label}.` };
-      } catch (e) {
-        return { ok: false, message: messageOf(e) };
-      }
+      const r = await keyChecks.check(provider, keys.get(provider) ?? null);
+      if (r.ok) clearSettingsNotices();
+      return { ok: r.ok, message: r.message };
     },
   };
   return api;

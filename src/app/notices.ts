@@ -38,3 +38,11 @@ export class NothingToDo extends CutawayError {
     this.name = "NothingToDo";
   }
 }
+
+/** A paid shot would go out with no prompt: the editor is asked for one first. */
+export class PromptNeeded extends CutawayError {
+  constructor(message: string) {
+    super("prompt_needed", message);
+    this.name = "PromptNeeded";
+  }
+}

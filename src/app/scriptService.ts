@@ -15,9 +15,15 @@ function loadLlm(): Promise<typeof import("../llm/openaiResponses.js")> {
   return import(/* webpackChunkName: "llm" */ "../llm/openaiResponses.js");
 }
 
+function loadLlmCheck(): Promise<typeof import("../llm/check.js")> {
+  return import(/* webpackChunkName: "llm" */ "../llm/check.js");
+}
+
 const FORMATS: readonly ScriptHint[] = ["fountain", "plain", "transcript", "auto"];
 
-export function createScriptService(fetchImpl: Fetch): ScriptService {
+/** `loadCheck`: how the key test's module is loaded (tests pass it in: jest runs no dynamic imports) */
+export function createScriptService(fetchImpl: Fetch, o: { loadCheck?: typeof loadLlmCheck } = {}): ScriptService {
+  const loadCheck = o.loadCheck ?? loadLlmCheck;
   // the openai SDK is most of the bundle's weight: it loads (a separate chunk) only once a key is set
   const access = async (o: ScriptServiceOptions): Promise<LlmAccess | null> => {
     if (!o.apiKey) return null;
@@ -25,6 +31,10 @@ export function createScriptService(fetchImpl: Fetch): ScriptService {
     return llmAccess({ apiKey: o.apiKey, model: o.llmModel, ...(o.llmBaseUrl ? { baseURL: o.llmBaseUrl } : {}), fetch: fetchImpl });
   };
   return {
+    async testLlm(o) {
+      const { checkLlm } = await loadCheck();
+      await checkLlm({ apiKey: o.apiKey ?? "", model: o.llmModel, ...(o.llmBaseUrl ? { baseURL: o.llmBaseUrl } : {}), fetch: fetchImpl });
+    },
     async breakdown(text, o) {
       const format = FORMATS.find((f) => f === o.format) ?? "auto";
       const r = await breakdownScript(text, { style: o.stylePreset, maxPromptChars: o.maxPromptChars, wordsPerSecond: o.wordsPerSecond, format, useLlm: o.useLlm ?? false, llm: o.useLlm ? await access(o) : null });

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { STYLE_IDS } from "../script/prompts/styles";
 import { CutawayError } from "../core/errors";
+import { EMPTY_DRAFTS, panelDraftsSchema } from "./panelDrafts";
 import type { SettingsStore } from "./ports";
 
 /** absent: the default; present but unreadable: the strictest value */
@@ -39,6 +40,8 @@ export const settingsSchema = z.object({
   wordsPerSecond: z.number().min(0.5).max(6).catch(2.5),
   /** ComfyUI: the user's API-format workflow JSON */
   comfyWorkflow: z.string().nullable().catch(null),
+  /** what the editor typed and has not run yet (panelDrafts.ts) */
+  drafts: panelDraftsSchema.catch(EMPTY_DRAFTS),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -70,6 +73,13 @@ export function settingsPatchProblem(patch: Partial<Settings>): string | null {
     // ComfyUI takes several workers: "http://gpu1:8188, http://gpu2:8188"
     for (const url of value.split(id === "comfyui" ? /[,\s]+/ : /$^/).filter(Boolean)) {
       if (!isHttpUrl(url)) return `"${url}" is not a server address for ${id}; enter it like http://localhost:8188.`;
+    }
+  }
+  for (const p of patch.placeholderPatterns ?? []) {
+    try {
+      new RegExp(p, "i");
+    } catch {
+      return `"${p}" is not a valid regular expression; fix it, or switch off Advanced and type plain words.`;
     }
   }
   if (patch.llmBaseUrl && !isHttpUrl(patch.llmBaseUrl)) return `"${patch.llmBaseUrl}" is not a server address; enter it like https://api.openai.com/v1.`;

@@ -1,9 +1,11 @@
 /**
  * From what the editor picked (a scope in the target bar) to core targets, and the target bar's
- * summaries with counts, durations and a reason when a scope cannot be used right now.
+ * summaries with counts, durations, the track each shot will land on (the planner's answer, so chips
+ * and plan agree) and a reason when a scope cannot be used right now.
  */
 import {
   detectPlaceholders,
+  holeAt,
   targetFromInOut,
   targetFromPlayhead,
   targetsFromHoles,
@@ -14,15 +16,28 @@ import {
   type PlaceholderRules,
   DEFAULT_PLACEHOLDER_RULES,
 } from "../core/analysis";
-import type { Target } from "../core/plan";
+import { planPlacements, type Target } from "../core/plan";
 import type { SequenceSnapshot } from "../core/timeline";
-import { ticksToSeconds } from "../core/time";
+import { snapToFrame, ticksToSeconds } from "../core/time";
 import type { GenerateRequest, TargetScope, TargetSummary } from "./api";
 import { NothingToDo } from "./notices";
-import { rangeView } from "./views";
+import { rangeView, trackLabel } from "./views";
 
 export function placeholderRules(patterns: readonly string[]): PlaceholderRules {
   return { ...DEFAULT_PLACEHOLDER_RULES, namePatterns: [...patterns] };
+}
+
+/**
+ * Placeholders the editor made: a clip Cutaway generated (known by its provenance, whatever its
+ * name) is never one, so a replace never re-bills its own result. Draft slates count only when the
+ * editor asks to upgrade drafts.
+ */
+export function editorPlaceholders(s: SequenceSnapshot, rules: PlaceholderRules) {
+  return detectPlaceholders(s, { ...rules, includeSlates: false }).filter((p) => !p.clip.provenance);
+}
+
+export function draftSlates(s: SequenceSnapshot) {
+  return detectPlaceholders(s, { ...DEFAULT_PLACEHOLDER_RULES, namePatterns: [], mediaKinds: [], labelIndices: [], includeSlates: true }).filter((p) => p.clip.provenance?.slate === true);
 }
 
 const LABELS: Record<TargetScope, string> = {
@@ -33,14 +48,18 @@ const LABELS: Record<TargetScope, string> = {
   "track-gaps": "Gaps on a track",
   markers: "Markers",
   placeholders: "Placeholders",
+  drafts: "Upgrade drafts",
   script: "Script",
 };
 
 /** The targets for a request, before planning. Empty means "nothing to do" with a reason. */
 export function targetsFor(s: SequenceSnapshot, r: Pick<GenerateRequest, "scope" | "trackIndex" | "markerColorIndex" | "shots" | "destination">, rules: PlaceholderRules, prompt = ""): Target[] {
   switch (r.scope) {
-    case "playhead":
+    case "playhead": {
+      // only a hole: a range over picture is not a gap, and the chip must not offer one
+      if (!holeAt(s, snapToFrame(s.playhead, s.rate, "floor"))) throw new NothingToDo("The playhead is over picture, not in a gap. Move it into a gap, or use In to out or Selected clips for B-roll.");
       return [targetFromPlayhead(s, Math.round(Number(s.rate.num) / Number(s.rate.den)) * 2, prompt)];
+    }
     case "inout": {
       const t = targetFromInOut(s, prompt);
       if (!t) throw new NothingToDo("No in and out points are marked on the sequence. Mark in (I) and out (O) and try again.");
@@ -67,8 +86,13 @@ export function targetsFor(s: SequenceSnapshot, r: Pick<GenerateRequest, "scope"
       return t;
     }
     case "placeholders": {
-      const t = targetsFromPlaceholders(s, detectPlaceholders(s, rules), prompt);
+      const t = targetsFromPlaceholders(s, editorPlaceholders(s, rules), prompt);
       if (!t.length) throw new NothingToDo("No placeholders found. Name clips PLACEHOLDER, TBD or SHOT 12, or change the rules in Settings.");
+      return t;
+    }
+    case "drafts": {
+      const t = targetsFromPlaceholders(s, draftSlates(s), prompt);
+      if (!t.length) throw new NothingToDo("No draft slates on the sequence. Draft with slates first; upgrading turns them into generated shots.");
       return t;
     }
     case "script":
@@ -78,17 +102,19 @@ export function targetsFor(s: SequenceSnapshot, r: Pick<GenerateRequest, "scope"
 
 /** The target bar: one summary per scope, computed from one snapshot. */
 export function targetSummaries(s: SequenceSnapshot, rules: PlaceholderRules): TargetSummary[] {
-  const scopes: TargetScope[] = ["playhead", "inout", "selection", "all-gaps", "placeholders", "markers"];
+  const scopes: TargetScope[] = ["playhead", "inout", "selection", "all-gaps", "placeholders", "drafts", "markers"];
   return scopes.map((scope) => {
     try {
       const targets = targetsFor(s, { scope }, rules);
       const total = targets.reduce((n, t) => n + (t.range.end - t.range.start), 0n);
+      const shown = targets.slice(0, 200);
+      const lands = landingTracks(s, shown);
       return {
         scope,
         label: LABELS[scope],
         count: targets.length,
         totalSeconds: Math.round(ticksToSeconds(total) * 10) / 10,
-        items: targets.slice(0, 200).map((t) => rangeView(s, t.id, t.context?.[0] ?? LABELS[scope], t.range, Math.max(0, t.baseTrackIndex + 1))),
+        items: shown.map((t) => ({ ...rangeView(s, t.id, itemLabel(t, LABELS[scope]), t.range, 0), trackName: lands.get(t.id) ?? "no free track" })),
         available: true,
       };
     } catch (e) {
@@ -97,11 +123,18 @@ export function targetSummaries(s: SequenceSnapshot, rules: PlaceholderRules): T
   });
 }
 
-/** A prompt from the context when the editor gave none: marker notes, neighbour names, the style. */
-export function derivedPrompt(t: Target, style: string): string {
-  const notes = (t.context ?? []).filter((c) => !/^(after|before) "/.test(c));
-  const neighbours = (t.context ?? []).filter((c) => /^(after|before) "/.test(c)).map((c) => c.replace(/^(after|before) "(.*)"$/, "$2").replace(/\.[a-z0-9]{2,4}$/i, "").replace(/[_-]+/g, " "));
-  const base = notes[0] ?? (neighbours.length ? `B-roll matching ${neighbours.join(" and ")}` : "Atmospheric B-roll");
-  return style && style !== "none" ? `${base}, ${style}` : base;
+/** The words shown beside a range: a marker note or what the range replaces, never a neighbour's file name. */
+function itemLabel(t: Target, fallback: string): string {
+  const note = (t.context ?? []).find((c) => !/^(after|before) "/.test(c));
+  return note ?? fallback;
+}
+
+/**
+ * Where each target's shot will land, asked of the planner itself (locked tracks skipped, one new
+ * track on top), so the chip, the plan and the result name the same track.
+ */
+export function landingTracks(s: SequenceSnapshot, targets: readonly Target[]): Map<string, string> {
+  const plan = planPlacements(s, targets, { durationsSeconds: [], minSeconds: 0, aspects: [], sizes: [], fps: null, maxPromptChars: 1 }, { split: false });
+  return new Map(plan.placements.map((p) => [p.targetId, trackLabel(s, p.trackIndex)]));
 }
 

@@ -19,6 +19,11 @@ export function trackName(index: number): string {
   return `V${index + 1}`;
 }
 
+/** A track as the editor will see it after the edit: "V2", or "V4 (new)" for one the edit adds. */
+export function trackLabel(s: SequenceSnapshot, index: number): string {
+  return index >= s.videoTracks.length ? `${trackName(index)} (new)` : trackName(index);
+}
+
 export function rangeView(s: SequenceSnapshot, id: string, label: string, range: TickRange, trackIndex: number): TargetItemView {
   return {
     id,

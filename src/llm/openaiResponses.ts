@@ -22,6 +22,8 @@ export interface LlmConfig {
 
 export { LlmUnavailable };
 
+const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
 /** Bounds what is sent: a 5 MB paste is not a prompt. */
 export const MAX_LLM_INPUT_CHARS = 60_000;
 
@@ -69,7 +71,7 @@ async function ask<T>(client: OpenAI, model: string, instructions: string, input
   try {
     res = await parse(client, model, instructions, input, schema, name, signal);
   } catch (e) {
-    throw mapError(e);
+    throw mapError(e, client.baseURL === DEFAULT_BASE_URL ? undefined : client.baseURL);
   }
   for (const item of res.output) {
     if (item.type !== "message") continue;
@@ -85,10 +87,10 @@ function parse<T>(client: OpenAI, model: string, instructions: string, input: st
   return client.responses.parse({ model, instructions, input, text: { format: zodTextFormat(schema, name) }, max_output_tokens: 16_000 }, signal ? { signal } : {});
 }
 
-function mapError(e: unknown): LlmUnavailable {
+function mapError(e: unknown, baseURL?: string): LlmUnavailable {
   if (e instanceof LlmUnavailable) return e;
   if (e instanceof SyntaxError || e instanceof z.ZodError) return new LlmUnavailable("invalid", "The AI's answer was not a valid shot list.");
-  if (e instanceof OpenAI.APIConnectionError) return new LlmUnavailable("unreachable", "Cutaway could not reach the AI service; check the internet connection.");
+  if (e instanceof OpenAI.APIConnectionError) return new LlmUnavailable("unreachable", baseURL ? `Cutaway could not reach the script-writing server at ${baseURL}: check the address in Settings › Script writing, and that the server is running.` : "Cutaway could not reach the AI service; check the internet connection.");
   if (e instanceof OpenAI.APIError) {
     if (e.status === 401 || e.status === 403) return new LlmUnavailable("auth", "Your OpenAI key was rejected — check it in Settings.");
     if (e.status === 429) return new LlmUnavailable("rate_limited", "The AI service is busy or your OpenAI account is out of credit; try again later.");

@@ -12,6 +12,7 @@ import { Notices } from "./sections/Notices";
 import { ScriptPanel } from "./sections/ScriptPanel";
 import { SettingsPanel } from "./sections/SettingsPanel";
 import { PANEL_CSS } from "./styles";
+import { useDraftSaver } from "./useDraftSaver";
 import { ActionButton } from "./widgets/widgets";
 
 type Tab = "fill" | "grow" | "script" | "jobs" | "settings";
@@ -19,14 +20,22 @@ type Tab = "fill" | "grow" | "script" | "jobs" | "settings";
 export function App(p: { api: CutawayApi }) {
   const state = useAppState(p.api);
   const [tab, setTab] = useState<Tab>("fill");
-  const [choice, setChoice] = useState<Choice>({ backend: state.settings.defaultBackend, model: state.settings.defaultModel, takes: 1, style: state.settings.defaultStyle, continuity: false });
+  const [choice, setChoiceState] = useState<Choice>({ backend: state.settings.defaultBackend, model: state.settings.defaultModel, takes: 1, style: state.settings.defaultStyle, continuity: false });
+  const saveDraft = useDraftSaver(p.api);
+  const setChoice = (c: Choice): void => {
+    setChoiceState(c);
+    saveDraft({ fill: { backend: c.backend, model: c.model, takes: c.takes, style: c.style, continuity: c.continuity } });
+  };
   useEffect(() => mark("cutaway:first-render"), []);
   useEffect(() => {
-    // once settings and providers are loaded, start from the saved defaults
+    // once settings and providers are loaded, start from the last picks (else the saved defaults)
     if (!state.ready) return;
     mark("cutaway:ready");
-    const provider = state.providers.find((x) => x.id === state.settings.defaultBackend && !x.purpose) ?? state.providers.find((x) => !x.purpose);
-    if (provider) setChoice((c) => ({ ...c, backend: provider.id, model: provider.models.find((m) => m.id === state.settings.defaultModel)?.id ?? provider.models[0]?.id ?? "", style: state.settings.defaultStyle }));
+    const last = state.drafts.fill;
+    const video = state.providers.filter((x) => !x.purpose);
+    const provider = video.find((x) => x.id === (last.backend ?? state.settings.defaultBackend)) ?? video.find((x) => x.id === state.settings.defaultBackend) ?? video[0];
+    const modelId = provider?.id === last.backend ? last.model : state.settings.defaultModel;
+    if (provider) setChoiceState((c) => ({ ...c, backend: provider.id, model: provider.models.find((m) => m.id === modelId)?.id ?? provider.models[0]?.id ?? "", style: last.style ?? state.settings.defaultStyle, takes: last.takes, continuity: last.continuity }));
   }, [state.ready]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -62,11 +71,13 @@ export function App(p: { api: CutawayApi }) {
       </div>
       <Notices state={state} api={p.api} />
       <div className="cw-body">
-        {tab === "fill" ? <GeneratePanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
-        {tab === "grow" ? <GrowPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
-        {tab === "script" ? <ScriptPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
-        {tab === "jobs" ? <JobsList api={p.api} state={state} /> : null}
-        {tab === "settings" ? <SettingsPanel api={p.api} state={state} /> : null}
+        {/* drafts and picks arrive with the app's start: a tab drawn before would start empty */}
+        {!state.ready ? <div className="cw-empty">Starting…</div> : null}
+        {!state.ready ? null : tab === "fill" ? <GeneratePanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
+        {!state.ready ? null : tab === "grow" ? <GrowPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
+        {!state.ready ? null : tab === "script" ? <ScriptPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
+        {!state.ready ? null : tab === "jobs" ? <JobsList api={p.api} state={state} /> : null}
+        {!state.ready ? null : tab === "settings" ? <SettingsPanel api={p.api} state={state} /> : null}
       </div>
     </div>
   );

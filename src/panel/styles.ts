@@ -17,7 +17,7 @@ export const PANEL_CSS = `
 .cw-chip { margin: 0 4px 4px 0; }
 .cw-chip-off { opacity: 0.5; }
 .cw-range { display: flex; flex-direction: row; font-size: 11px; }
-.cw-range > span { margin-right: 8px; white-space: nowrap; }
+.cw-range > span, .cw-range > b { margin-right: 8px; white-space: nowrap; }
 .cw-muted { opacity: 0.65; }
 .cw-ellipsis { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .cw-hint { font-size: 11px; opacity: 0.8; }
@@ -37,4 +37,10 @@ export const PANEL_CSS = `
 .cw-confirm > * { margin-right: 6px; }
 .cw-shot { display: flex; flex-direction: column; padding: 4px 0; border-bottom: 1px solid var(--uxp-host-border-color, #3a3a3a); }
 .cw-key-label { width: 140px; }
+.cw-labeled { display: flex; flex-direction: column; }
+.cw-labeled.cw-grow { flex: 1; min-width: 120px; }
+.cw-label { font-size: 11px; opacity: 0.75; margin-bottom: 2px; }
+.cw-plan-row { display: flex; flex-direction: column; padding: 3px 0; border-bottom: 1px solid var(--uxp-host-border-color, #333); }
+.cw-run { display: flex; flex-direction: column; margin-bottom: 10px; }
+.cw-run-head { border-bottom: 1px solid var(--uxp-host-border-color, #444); padding-bottom: 4px; }
 `;

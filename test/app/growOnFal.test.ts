@@ -97,7 +97,9 @@ test("slates drafted on the cut are conformed to fal in place; a second take fro
   // each final sits right above its own draft
   expect(finals.map((c) => c.trackIndex)).toEqual(slates.map((c) => c.trackIndex + 1));
   expect(finals.map((c) => [c.start, c.end])).toEqual(slates.map((c) => [c.start, c.end]));
-  expect(finals.map((c) => [c.provenance?.prompt, c.provenance?.model])).toEqual(slates.map(() => ["harbour at dawn", "fal-ai/veo3.1/fast"]));
+  // each final keeps its own draft's prompt (two gaps drafted from one typed prompt vary their framing)
+  expect(slates.every((c) => c.provenance?.prompt?.includes("harbour at dawn"))).toBe(true);
+  expect(finals.map((c) => [c.provenance?.prompt, c.provenance?.model])).toEqual(slates.map((c) => [c.provenance?.prompt, "fal-ai/veo3.1/fast"]));
   const takes = r.app.takesForClip(finals[0]!.id);
   expect(takes.map((t) => t.model)).toEqual(["fal-ai/veo3.1/fast", "fal-ai/wan/v2.7"]);
   await r.app.useTake(takes[1]!.jobId);

@@ -23,7 +23,9 @@ describe("fill gaps", () => {
     expectUntouched(before, after);
     const placed = after.videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance);
     expect(placed).toHaveLength(preview.items.length);
-    expect(placed.every((c) => c.provenance!.prompt === "harbour at dawn" && c.provenance!.backend === "fake")).toBe(true);
+    // one prompt for every gap: each shot gets its own framing, never the same prompt twice
+    expect(placed.every((c) => c.provenance!.prompt.endsWith("harbour at dawn") && c.provenance!.backend === "fake")).toBe(true);
+    expect(new Set(placed.map((c) => c.provenance!.prompt)).size).toBe(placed.length);
     const names = rig.sim.core.undoStack.map((u) => u.name);
     expect(names.filter((n) => n.startsWith("Cutaway: fill"))).toEqual([`Cutaway: fill ${preview.items.length} gaps`]);
     const bin = rig.sim.core.state.items.find((i) => i.kind === "bin" && i.name === "Cutaway")!;
@@ -73,8 +75,9 @@ describe("replace placeholders", () => {
     const drafted = await rig.host.snapshot();
     const slates = drafted.videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance?.slate);
     expect(slates).toHaveLength(draft.preview.items.length);
-    const upgrade = await rig.app.run({ ...base, kind: "replace-placeholders", scope: "placeholders", prompt: "" }, { confirmed: true });
-    expect(upgrade.preview.items.filter((i) => i.prompt === "harbour at dawn").length).toBe(slates.length);
+    const upgrade = await rig.app.run({ ...base, kind: "replace-placeholders", scope: "drafts", prompt: "" }, { confirmed: true });
+    // each slate becomes the shot it stood for: its own recorded prompt
+    expect(upgrade.preview.items.map((i) => i.prompt).sort()).toEqual(slates.map((c) => c.provenance!.prompt).sort());
     await settle(rig, upgrade.requestId);
     const after = await rig.host.snapshot();
     for (const s of slates) expect(after.videoTracks[s.trackIndex]!.clips.find((c) => c.id === s.id)!.enabled).toBe(false);

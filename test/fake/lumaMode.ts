@@ -28,11 +28,21 @@ export class LumaMode implements FakeMode {
 
   constructor(private readonly cdnBase: () => string) {}
 
+  /** keys the key check accepts; null: any non-empty Bearer key */
+  validKeys: ReadonlySet<string> | null = null;
+
+  private keyAccepted(req: FakeRequest): boolean {
+    const key = /^Bearer (.+)$/.exec(header(req, "authorization") ?? "")?.[1]?.trim();
+    return Boolean(key) && (!this.validKeys || this.validKeys.has(key!));
+  }
+
   routes(): readonly Route[] {
     return [
       { method: "POST", pattern: `${P}/generations`, name: "luma.create", handler: (req) => this.create(req) },
       { method: "GET", pattern: `${P}/generations`, name: "luma.list", handler: () => this.list() },
       { method: "GET", pattern: `${P}/generations/:id`, name: "luma.get", handler: (_r, p) => this.get(p["id"] ?? "") },
+      // the key check (GET /credits): free, 401 without a valid Bearer key
+      { method: "GET", pattern: `${P}/credits`, name: "luma.credits", handler: (req) => (this.keyAccepted(req) ? { status: 200, body: { credit_balance: 1000 } } : { status: 401, body: { detail: "Invalid API key" } }) },
       { method: "DELETE", pattern: `${P}/generations/:id`, name: "luma.delete", handler: (_r, p) => (this.jobs.delete(p["id"] ?? "") ? { status: 204 } : { status: 404, body: { detail: "Generation not found" } }) },
     ];
   }

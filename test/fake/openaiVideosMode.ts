@@ -41,6 +41,15 @@ export class OpenAIVideosMode implements FakeMode {
   /** a job shows up in the list only this long after it was created (provider ms): lists lag */
   listLagMs = 30_000;
 
+  /** keys the key check accepts; null: any non-empty Bearer key */
+  validKeys: ReadonlySet<string> | null = null;
+
+  private keyInfo(req: FakeRequest): FakeResponse {
+    const key = /^Bearer (.+)$/.exec(header(req, "authorization") ?? "")?.[1]?.trim();
+    if (!key || (this.validKeys && !this.validKeys.has(key))) return { status: 401, body: { error: { code: 401, message: "No auth credentials found" } } };
+    return { status: 200, body: { data: { label: `${key.slice(0, 6)}...`, limit: null, usage: 0, is_free_tier: false } } };
+  }
+
   constructor(
     readonly media: Uint8Array,
     readonly thumbnail: Uint8Array,
@@ -61,6 +70,8 @@ export class OpenAIVideosMode implements FakeMode {
     ];
     // OpenRouter has no list of a client's jobs
     if (this.variant === "generic") routes.push({ method: "GET", pattern: `${p}/videos`, name: "videos.list", handler: (req) => this.list(req) });
+    // OpenRouter's key check (GET /api/v1/key): 401 without a valid Bearer key (openrouter.ai docs, API keys › Get current API key)
+    if (this.variant === "openrouter") routes.push({ method: "GET", pattern: `${p}/key`, name: "openrouter.key", handler: (req) => this.keyInfo(req) });
     return routes;
   }
 

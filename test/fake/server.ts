@@ -161,7 +161,14 @@ export class FakeServer {
       return;
     }
     const fakeReq: FakeRequest = { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body, json };
-    const m = this.match(fakeReq.method, fakeReq.path);
+    let m: ReturnType<FakeServer["match"]>;
+    try {
+      m = this.match(fakeReq.method, fakeReq.path);
+    } catch {
+      // a malformed %-escape: a real provider answers 400, it does not fall over
+      send(res, { status: 400, body: { error: { message: `fake: malformed path ${fakeReq.path}` } } });
+      return;
+    }
     if (!m) {
       send(res, { status: 404, body: { error: { message: `fake: no route for ${fakeReq.method} ${fakeReq.path}` } } });
       return;

@@ -2,7 +2,7 @@
  * Bridge a hole between two clips: a shot that starts on A's last frame and ends on B's first, made
  * only by models that take both frames; the plan names every model (of any provider) that can.
  */
-import { bridgeCapable, findBridges, pinnedPlacement } from "../../core/analysis";
+import { bridgeCapable, findBridges, markerNotes, pinnedPlacement } from "../../core/analysis";
 import { planPlacements, type Placement } from "../../core/plan";
 import type { SequenceSnapshot } from "../../core/timeline";
 import { framesToTicks, ticksFromSeconds, ticksToSeconds } from "../../core/time";
@@ -10,10 +10,11 @@ import type { ModelCapabilities } from "../../backends/types";
 import type { ShotRequest } from "../api";
 import { limitsFromModel } from "../estimate";
 import { NothingToDo } from "../notices";
-import { derivedPrompt } from "../targets";
 import { modelsThat, primaryModel, type GrowContext, type GrowPlan, type ShotPins } from "./growPlan";
 
 type BridgeRequest = Extract<ShotRequest, { kind: "bridge" }>;
+
+const BRIDGE_PROMPT = "One continuous shot that moves naturally from the opening frame to the closing frame, same light and place";
 
 export function planBridge(ctx: GrowContext, s: SequenceSnapshot, r: BridgeRequest, draft: boolean): GrowPlan {
   const model = primaryModel(ctx, r);
@@ -28,7 +29,9 @@ export function planBridge(ctx: GrowContext, s: SequenceSnapshot, r: BridgeReque
     const which = capableModels.length ? ` Models that can: ${capableModels.map((m) => m.label).join(", ")}.` : " No model you have can; fill the gap instead.";
     throw new NothingToDo(`${problem}${which}`);
   }
-  const targets = bridges.map((b) => ({ ...b.target, prompt: b.target.prompt || derivedPrompt({ ...b.target, context: [`after "${b.before.name}"`, `before "${b.after.name}"`] }, "none") }));
+  // both ends are pinned by frames, so the words need only say how to get from one to the other;
+  // never the clips' names (file names say nothing a model can draw)
+  const targets = bridges.map((b) => ({ ...b.target, prompt: b.target.prompt || markerNotes(s, b.target.range)[0] || BRIDGE_PROMPT }));
   const limits = limitsFromModel(model);
   const planned = planPlacements(s, targets, limits, { split: false });
   const pins = new Map<string, ShotPins>();

@@ -3,7 +3,7 @@
  * the pinned frame is not shown twice, generated from the clip's own edge frame (a tail starts on
  * its last frame; a head ends on its first, and starts on it too, as providers require a first frame).
  */
-import { extendTarget, pinnedPlacement } from "../../core/analysis";
+import { extendTarget, markerNotes, pinnedPlacement } from "../../core/analysis";
 import { longestSeconds, planPlacements, type Placement } from "../../core/plan";
 import type { SequenceSnapshot } from "../../core/timeline";
 import type { ModelCapabilities } from "../../backends/types";
@@ -14,9 +14,9 @@ import { modelsThat, primaryModel, type GrowContext, type GrowPlan, type ShotPin
 
 type ExtendRequest = Extract<ShotRequest, { kind: "extend" }>;
 
-function cleanName(name: string): string {
-  return name.replace(/\.[a-z0-9]{2,4}$/i, "").replace(/[_-]+/g, " ").trim();
-}
+/** The edge frame carries the picture; the words only say "more of the same" (never the clip's file name). */
+const continuing = (edge: "head" | "tail"): string =>
+  edge === "tail" ? "The same shot continuing: same framing, light, subject and motion" : "The same shot a moment earlier: same framing, light, subject and motion";
 
 export function planExtend(ctx: GrowContext, s: SequenceSnapshot, r: ExtendRequest, draft: boolean): GrowPlan {
   const model = primaryModel(ctx, r);
@@ -32,7 +32,7 @@ export function planExtend(ctx: GrowContext, s: SequenceSnapshot, r: ExtendReque
     throw new NothingToDo(`${problem} An extension continues the clip from its ${r.edge === "tail" ? "last" : "first"} frame.${which}`);
   }
   const own = ext.clip.provenance?.prompt;
-  const prompt = r.prompt?.trim() || (own ? own : `${cleanName(ext.clip.name)}, the same shot ${r.edge === "tail" ? "continuing" : "just before"}`);
+  const prompt = r.prompt?.trim() || own || markerNotes(s, ext.target.range)[0] || continuing(r.edge);
   const planned = planPlacements(s, [{ ...ext.target, prompt }], limits, { split: false });
   const warnings: string[] = [];
   const placements: Placement[] = [];

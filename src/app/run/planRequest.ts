@@ -7,13 +7,15 @@ import { targetsEndToEnd, targetsFromRanges, type PlaceholderRules } from "../..
 import { CutawayError } from "../../core/errors";
 import { planPlacements, type Placement, type Plan, type Target } from "../../core/plan";
 import type { SequenceSnapshot } from "../../core/timeline";
-import { ticksFromSeconds, ticksToTimecode } from "../../core/time";
+import { ticksFromSeconds, ticksToFrames, ticksToSeconds, ticksToTimecode } from "../../core/time";
 import type { BackendCapabilities, ModelCapabilities } from "../../backends/types";
 import type { GenerateRequest, PlanPreview, PlanPreviewItem } from "../api";
 import { estimateRequest, limitsFromModel } from "../estimate";
 import { NothingToDo } from "../notices";
-import { derivedPrompt, targetsFor } from "../targets";
-import { trackName } from "../views";
+import { contextPrompt, withStyle } from "../contextPrompt";
+import { targetsFor } from "../targets";
+import { trackLabel } from "../views";
+import { varyRepeatedPrompts } from "./shotVariety";
 
 export interface PlanInput {
   readonly snapshot: SequenceSnapshot;
@@ -23,6 +25,8 @@ export interface PlanInput {
   readonly spentUsd: number;
   readonly budgetUsd: number | null;
   readonly confirmAboveUsd: number;
+  /** numbering continues across runs: the first shot of this one */
+  readonly firstShotNumber?: number;
 }
 
 /** More shots than this in one request is a range picked by mistake (a 24-hour gap), not a cut. */
@@ -71,15 +75,27 @@ function wordTargets(s: SequenceSnapshot, r: GenerateRequest): Target[] {
   return t.map((target) => ({ ...target, prompt: ranged.find((x) => `words-${x.id}` === target.id)?.prompt ?? target.prompt }));
 }
 
-/** Shots edited in the preview override the derived prompts, matched by order. */
-function withPrompts(targets: Target[], r: GenerateRequest): Target[] {
+/**
+ * The prompt of each target: one the editor typed for that row, else the one typed for all, else the
+ * target's own (a slate's recorded prompt), else the words around it. Never a clip's file name: with
+ * nothing to go on the prompt stays empty and the panel asks for one before anything is spent.
+ */
+function withPrompts(s: SequenceSnapshot, targets: Target[], r: GenerateRequest, rules: PlaceholderRules): Target[] {
   const userPrompt = (r.prompt ?? "").trim();
   return targets.map((t) => {
     if (t.kind === "script") return t;
-    const base = userPrompt || t.prompt || derivedPrompt(t, r.stylePreset);
-    const prompt = userPrompt && r.stylePreset && r.stylePreset !== "none" && !base.includes(r.stylePreset) ? `${base}, ${r.stylePreset}` : base;
-    return { ...t, prompt };
+    const own = (r.promptsByTarget?.[t.id] ?? "").trim();
+    return { ...t, prompt: withStyle(own || userPrompt || t.prompt || contextPrompt(s, t, rules), r.stylePreset) };
   });
+}
+
+/** The editor's picks on the plan: skip some rows, or run only some (a short gap drafted as a slate). */
+function picked(targets: Target[], r: GenerateRequest): Target[] {
+  const only = r.onlyTargetIds?.length ? new Set(r.onlyTargetIds) : null;
+  const skip = new Set(r.skipTargetIds ?? []);
+  const out = targets.filter((t) => (!only || only.has(t.id)) && !skip.has(t.id));
+  if (!out.length && targets.length) throw new NothingToDo("Every shot of this plan is skipped. Bring one back, or pick another target.");
+  return out;
 }
 
 export function planRequest(input: PlanInput): PlannedRequest {
@@ -92,16 +108,18 @@ export function planRequest(input: PlanInput): PlannedRequest {
   }
   const lengthWarnings: string[] = [];
   const raw = r.kind === "script-to-cut" ? scriptTargets(s, r, lengthWarnings) : r.kind === "broll" && r.shots?.some((x) => x.sourceRange) ? wordTargets(s, r) : targetsFor(s, r, input.rules, "");
-  let targets = withPrompts(raw, r);
+  let targets = withPrompts(s, raw, r, input.rules);
   if (r.shots?.length && r.kind !== "script-to-cut") {
     // prompts edited in the preview, in target order
     targets = targets.map((t, i) => (r.shots![i] ? { ...t, prompt: r.shots![i]!.prompt } : t));
   }
+  targets = picked(targets, r);
   // counted before planning too: a 24-hour gap must not be split into thousands of placements first
   const limits = limitsFromModel(model);
   refuseTooManyShots(shotsNeeded(targets, limits.maxSeconds ?? MAX_SHOT_SECONDS));
-  const plan = planPlacements(s, targets, limits, { split: true });
-  refuseTooManyShots(plan.placements.length);
+  const planned = planPlacements(s, targets, limits, { split: true, firstShotNumber: input.firstShotNumber ?? 1 });
+  refuseTooManyShots(planned.placements.length);
+  const plan = { ...planned, placements: varyRepeatedPrompts(planned.placements, limits.maxPromptChars) };
   if (!plan.placements.length) {
     throw new NothingToDo(plan.warnings[0]?.message ?? "Nothing to generate for this selection.");
   }
@@ -115,24 +133,45 @@ export function planRequest(input: PlanInput): PlannedRequest {
     budgetUsd: input.budgetUsd,
     confirmAboveUsd: input.confirmAboveUsd,
   });
-  return { plan, model, preview: { items: previewItems(s, plan.placements), warnings: [...lengthWarnings, ...plan.warnings.map((w) => w.message)], estimate } };
+  const items = previewItems(s, plan.placements, { model, takes, minSeconds: limits.minSeconds ?? 0, asksForPrompt: r.kind !== "script-to-cut" });
+  return { plan, model, preview: { items, warnings: [...lengthWarnings, ...plan.warnings.map((w) => w.message)], estimate } };
 }
 
-/** What the preview lists per shot: where it lands, how long it is generated, what it replaces. */
-export function previewItems(s: SequenceSnapshot, placements: readonly Placement[]): PlanPreviewItem[] {
+export interface PreviewPricing {
+  readonly model: ModelCapabilities;
+  readonly takes: number;
+  readonly minSeconds: number;
+  /** an empty prompt is something to ask the editor for (a script shot always has its own) */
+  readonly asksForPrompt: boolean;
+}
+
+/** What the preview lists per shot: where it lands, billed and used seconds, its cost, what it replaces. */
+export function previewItems(s: SequenceSnapshot, placements: readonly Placement[], pricing: PreviewPricing): PlanPreviewItem[] {
   const tc = (t: bigint): string => ticksToTimecode(t, s.rate);
   const byId = new Map(s.videoTracks.flatMap((t) => t.clips.map((c) => [c.id, c.name] as const)));
-  return placements.map((p) => ({
-    shotNumber: p.shotNumber,
-    name: p.name,
-    prompt: p.prompt,
-    trackName: p.newTrack ? `new track V${s.videoTracks.length + 1}` : trackName(p.trackIndex),
-    startTimecode: tc(p.range.start),
-    endTimecode: tc(p.range.end),
-    generationSeconds: p.generationSeconds,
-    newTrack: p.newTrack,
-    ...(p.replacesClipId ? { replaces: byId.get(p.replacesClipId) ?? p.replacesClipId } : {}),
-  }));
+  const { model, takes, minSeconds } = pricing;
+  const price = model.pricePerSecondUsd;
+  return placements.map((p) => {
+    const used = ticksToSeconds(p.range.end - p.range.start);
+    const frames = Number(ticksToFrames(p.range.end - p.range.start, s.rate));
+    const short = price > 0 && used < minSeconds;
+    return {
+      shotNumber: p.shotNumber,
+      targetId: p.targetId,
+      name: p.name,
+      prompt: p.prompt,
+      needsPrompt: !p.prompt.trim() && pricing.asksForPrompt,
+      trackName: trackLabel(s, p.trackIndex),
+      startTimecode: tc(p.range.start),
+      endTimecode: tc(p.range.end),
+      generationSeconds: p.generationSeconds,
+      usedSeconds: Math.round(used * 100) / 100,
+      costUsd: Math.round(p.generationSeconds * price * takes * 100) / 100,
+      newTrack: p.newTrack,
+      ...(p.replacesClipId ? { replaces: byId.get(p.replacesClipId) ?? p.replacesClipId } : {}),
+      ...(short ? { shortOfMinimum: `${used < 1 ? `${frames} frames` : `${Math.round(used * 10) / 10} s`} to fill, but ${model.label}'s shortest clip is ${minSeconds} s: you pay for ${p.generationSeconds} s. Cheaper: a slate, or extend a neighbouring clip.` } : {}),
+    };
+  });
 }
 
 /** How many clips the targets split into at the model's longest length (what planning would make). */

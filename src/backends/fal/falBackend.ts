@@ -19,6 +19,7 @@ import { falStatusSchema, falSubmitSchema, falVideoResultSchema, readFalError } 
 
 export const FAL_BACKEND_ID = "fal";
 export const FAL_QUEUE_URL = "https://queue.fal.run";
+export { FAL_PLATFORM_URL };
 
 /** fal sends the key as `Authorization: Key <key>`, to the queue and Platform API origins only. */
 export interface FalBackendOptions extends CloudBackendOptions<FalModelDescriptor> {
@@ -123,6 +124,12 @@ export class FalBackend implements GenerationBackend {
     if (st.state === "failed") throw st.error;
     if (st.state !== "completed" || !st.mediaUrl) throw this.http.error("transient", "fal.ai has not finished this shot yet; Cutaway will check again.");
     return st.mediaUrl;
+  }
+
+  /** A free call that needs a valid key (the Platform API's price of the first model, GET /models/pricing). */
+  async testConnection(): Promise<void> {
+    const model = this.models[0]?.endpoints[0]?.id ?? "fal-ai/veo3.1/fast";
+    await this.http.send({ method: "GET", url: `${this.platform}/models/pricing?endpoint_id=${encodeURIComponent(model)}`, headers: this.auth() });
   }
 
   async cancel(ref: JobRef): Promise<void> {

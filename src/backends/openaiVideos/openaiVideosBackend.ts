@@ -188,7 +188,8 @@ export class OpenAIVideosBackend implements GenerationBackend {
   }
 
   async testConnection(): Promise<void> {
-    const url = this.variant === "generic" ? `${this.base}/videos?limit=1` : `${this.base}/videos/models`;
+    // OpenRouter's model list answers without a key; GET /key needs a valid one and costs nothing
+    const url = this.variant === "generic" ? `${this.base}/videos?limit=1` : `${this.base}/key`;
     await this.http.send({ method: "GET", url, headers: this.auth() });
   }
 

@@ -7,10 +7,14 @@ import type { AppState, CutawayApi, GenerateRequest, JobKind, TargetScope } from
 import { CutawayError } from "../../core/errors";
 import { TargetBar } from "./TargetBar";
 import { useLivePreview } from "../useLivePreview";
+import { useDraftSaver } from "../useDraftSaver";
 import { Button, Checkbox, Detail, Picker, TextField } from "../widgets/widgets";
+import { PlanRows } from "./PlanRows";
+
+const SCOPES: readonly TargetScope[] = ["playhead", "inout", "selection", "all-gaps", "placeholders", "drafts", "markers"];
 
 export function kindOf(scope: TargetScope): JobKind {
-  if (scope === "placeholders") return "replace-placeholders";
+  if (scope === "placeholders" || scope === "drafts") return "replace-placeholders";
   if (scope === "selection" || scope === "markers") return "broll";
   if (scope === "script") return "script-to-cut";
   return "fill-gaps";
@@ -38,14 +42,38 @@ export function BackendPicker(p: { state: AppState; choice: Choice; onChange: (c
 
 export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Choice; onChoice: (c: Choice) => void }) {
   const { api, state, choice } = p;
-  const [scope, setScope] = useState<TargetScope>("all-gaps");
-  const [prompt, setPrompt] = useState("");
+  const saved = state.drafts.fill;
+  const saveDraft = useDraftSaver(api);
+  const [scope, setScopeState] = useState<TargetScope>(() => (SCOPES.includes(saved.scope as TargetScope) ? (saved.scope as TargetScope) : "all-gaps"));
+  const [prompt, setPromptState] = useState(saved.prompt);
+  const [prompts, setPrompts] = useState<Record<string, string>>(() => ({ ...saved.promptsByTarget }));
+  const [skipped, setSkipped] = useState<string[]>(() => [...saved.skipTargetIds]);
   const [confirm, setConfirm] = useState<string | null>(null);
+  const setScope = (v: TargetScope): void => {
+    setScopeState(v);
+    setSkipped([]);
+    saveDraft({ fill: { scope: v, skipTargetIds: [] } });
+  };
+  const setPrompt = (v: string): void => {
+    setPromptState(v);
+    saveDraft({ fill: { prompt: v } });
+  };
+  const setRowPrompt = (targetId: string, v: string): void => {
+    const next = { ...prompts, [targetId]: v };
+    setPrompts(next);
+    saveDraft({ fill: { promptsByTarget: next } });
+  };
+  const setSkip = (next: string[]): void => {
+    setSkipped(next);
+    saveDraft({ fill: { skipTargetIds: next } });
+  };
 
   const request = (mode: GenerateRequest["mode"]): GenerateRequest => ({
     kind: kindOf(scope),
     scope,
     prompt,
+    promptsByTarget: prompts,
+    skipTargetIds: skipped,
     stylePreset: choice.style,
     backend: choice.backend,
     model: choice.model,
@@ -56,7 +84,7 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
   });
 
   // the cost line follows every change, without sending anything
-  const key = JSON.stringify([scope, prompt, choice, state.sequence?.playheadTimecode, state.targets.map((t) => t.count)]);
+  const key = JSON.stringify([scope, prompt, prompts, skipped, choice, state.sequence?.playheadTimecode, state.targets.map((t) => [t.count, t.items.map((i) => i.trackName)])]);
   const { preview, problem } = useLivePreview(api, () => request("dry-run"), key);
 
   const go = (mode: GenerateRequest["mode"], confirmed = false): void => {
@@ -69,7 +97,7 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
   return (
     <div className="cw-section">
       <TargetBar state={state} scope={scope} onScope={setScope} />
-      <TextField testId="prompt" value={prompt} onChange={setPrompt} placeholder="Describe the shot (empty: from markers and neighbouring clips)" onEnter={() => go("generate")} />
+      <TextField testId="prompt" label="Prompt for every shot" value={prompt} onChange={setPrompt} placeholder="Describe the shot (empty: from marker notes; shots with none ask)" onEnter={() => go("generate")} />
       <div className="cw-row">
         <Picker testId="style" label="Style" value={choice.style} options={state.stylePresets.map((s) => ({ value: s, label: s === "none" ? "No style" : s }))} onChange={(style) => p.onChoice({ ...choice, style })} />
         <Checkbox testId="continuity" checked={choice.continuity} onChange={(continuity) => p.onChoice({ ...choice, continuity })}>
@@ -95,13 +123,15 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
         </Button>
       </div>
       {preview ? (
-        <div className="cw-plan" data-testid="plan">
-          {preview.items.slice(0, 8).map((i) => (
-            <div key={i.shotNumber} className="cw-range">
-              <span>#{i.shotNumber}</span> <span>{i.startTimecode}</span> <span>{i.generationSeconds}s</span> <span>{i.trackName}</span> <span className="cw-muted">{i.replaces ? `replaces ${i.replaces}` : i.prompt}</span>
-            </div>
-          ))}
-        </div>
+        <PlanRows
+          preview={preview}
+          prompts={prompts}
+          skipped={skipped}
+          onPrompt={setRowPrompt}
+          onSkip={(id) => setSkip([...skipped, id])}
+          onRestore={() => setSkip([])}
+          onSlate={(id) => void api.run({ ...request("draft"), onlyTargetIds: [id] }, { confirmed: true }).catch(() => undefined)}
+        />
       ) : null}
     </div>
   );

@@ -6,15 +6,43 @@ import React, { useState } from "react";
 import type { AppState, CutawayApi, GenerateRequest, ScriptBreakdownView, ShotDraft } from "../../app/api";
 import { CutawayError } from "../../core/errors";
 import { BackendPicker, ConfirmSpend, type Choice } from "./GeneratePanel";
+import { useDraftSaver } from "../useDraftSaver";
 import { useLivePreview } from "../useLivePreview";
 import { Button, Detail, Picker, TextField } from "../widgets/widgets";
 
 export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choice; onChoice: (c: Choice) => void }) {
-  const [text, setText] = useState("");
-  const [idea, setIdea] = useState("");
-  const [breakdown, setBreakdown] = useState<ScriptBreakdownView | null>(null);
-  const [shots, setShots] = useState<ShotDraft[]>([]);
-  const [destination, setDestination] = useState<"new-sequence" | "playhead" | "under-words">("playhead");
+  // everything typed here is a draft in the app's preferences: a tab switch or a reload keeps it
+  const saved = p.state.drafts.script;
+  const saveDraft = useDraftSaver(p.api);
+  const [text, setTextState] = useState(saved.text);
+  const [idea, setIdeaState] = useState(saved.idea);
+  const [breakdown, setBreakdownState] = useState<ScriptBreakdownView | null>(() => (saved.format ? { format: saved.format, shots: saved.shots, notices: saved.notices, ...(saved.title ? { title: saved.title } : {}) } : null));
+  const [shots, setShotsState] = useState<ShotDraft[]>(() => saved.shots.map((x) => ({ ...x })));
+  const [destination, setDestinationState] = useState<"new-sequence" | "playhead" | "under-words">(saved.destination);
+  const setText = (v: string): void => {
+    setTextState(v);
+    saveDraft({ script: { text: v } });
+  };
+  const setIdea = (v: string): void => {
+    setIdeaState(v);
+    saveDraft({ script: { idea: v } });
+  };
+  const setBreakdown = (b: ScriptBreakdownView): void => {
+    setBreakdownState(b);
+    saveDraft({ script: { format: b.format, title: b.title ?? null, notices: [...b.notices] } });
+  };
+  const setShots = (f: (list: ShotDraft[]) => ShotDraft[]): void =>
+    setShotsState((list) => {
+      const next = f(list);
+      saveDraft({ script: { shots: next } });
+      return next;
+    });
+  const setDestination = (f: "new-sequence" | "playhead" | "under-words" | ((d: "new-sequence" | "playhead" | "under-words") => "new-sequence" | "playhead" | "under-words")): void =>
+    setDestinationState((d) => {
+      const next = typeof f === "function" ? f(d) : f;
+      saveDraft({ script: { destination: next } });
+      return next;
+    });
   // timed text (a transcript, the markers) can land under its own words; a script is laid end to end
   const timed = shots.some((s) => s.sourceRange);
 
@@ -22,7 +50,7 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
     setBreakdown(b);
     if (b.shots.some((s) => s.sourceRange)) setDestination("under-words");
     else setDestination((d) => (d === "under-words" ? "playhead" : d));
-    setShots(b.shots.map((s) => ({ ...s })));
+    setShots(() => b.shots.map((s) => ({ ...s })));
     if (b.script) setText(b.script);
   };
   const edit = (i: number, patch: Partial<ShotDraft>): void => setShots((list) => list.map((s, k) => (k === i ? { ...s, ...patch } : s)));
@@ -56,12 +84,12 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
 
   return (
     <div className="cw-section">
-      <TextField testId="script" multiline rows={6} value={text} onChange={setText} placeholder="Paste a screenplay (Fountain), narration, a shot list or an SRT transcript" />
+      <TextField testId="script" label="Script" multiline rows={6} value={text} onChange={setText} placeholder="Paste a screenplay (Fountain), narration, a shot list or an SRT transcript" />
       <div className="cw-row">
         <Button testId="breakdown" onClick={() => void p.api.breakdownScript(text, { stylePreset: p.choice.style }).then(take, () => undefined)} disabled={!text.trim()}>
           Break down
         </Button>
-        <TextField testId="idea" value={idea} onChange={setIdea} placeholder="…or a one-line idea" onEnter={() => void p.api.ideaToScript(idea, { stylePreset: p.choice.style }).then(take, () => undefined)} />
+        <TextField testId="idea" label="Or an idea" value={idea} onChange={setIdea} placeholder="…or a one-line idea" onEnter={() => void p.api.ideaToScript(idea, { stylePreset: p.choice.style }).then(take, () => undefined)} />
         <Button onClick={() => void p.api.ideaToScript(idea, { stylePreset: p.choice.style }).then(take, () => undefined)} disabled={!idea.trim()} testId="idea-go">
           Idea → script
         </Button>
@@ -76,9 +104,9 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
             <div className="cw-row">
               <b>#{s.number}</b>
               <span className="cw-muted">{s.sceneLabel ?? ""}</span>
-              <TextField testId={`shot-seconds-${i}`} type="number" value={String(s.durationSeconds)} onChange={(v) => edit(i, { durationSeconds: Math.max(0.5, Number(v) || s.durationSeconds) })} />
+              <TextField testId={`shot-seconds-${i}`} label="Seconds" type="number" value={String(s.durationSeconds)} onChange={(v) => edit(i, { durationSeconds: Math.max(0.5, Number(v) || s.durationSeconds) })} />
             </div>
-            <TextField testId={`shot-prompt-${i}`} multiline rows={2} value={s.prompt} onChange={(v) => edit(i, { prompt: v })} />
+            <TextField testId={`shot-prompt-${i}`} label="Prompt" multiline rows={2} value={s.prompt} onChange={(v) => edit(i, { prompt: v })} />
           </div>
         ))}
       </div>
@@ -90,6 +118,7 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
           <div className="cw-row">
             <Picker
               testId="destination"
+              label="Where the shots go"
               value={destination}
               options={[...(timed ? [{ value: "under-words", label: "Under the words (B-roll)" }] : []), { value: "playhead", label: "At the playhead, new track" }, { value: "new-sequence", label: "A new sequence" }]}
               onChange={(v) => setDestination(v === "new-sequence" || v === "under-words" ? v : "playhead")}

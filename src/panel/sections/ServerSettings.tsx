@@ -21,8 +21,7 @@ function ServerRow(p: { api: CutawayApi; id: string; label: string; placeholder:
   };
   return (
     <div className="cw-row" data-testid={`server-${p.id}`}>
-      <span className="cw-key-label">{p.label}</span>
-      <TextField value={value} onChange={setValue} placeholder={p.placeholder} onEnter={save} />
+      <TextField testId={`server-input-${p.id}`} label={p.label} value={value} onChange={setValue} placeholder={p.placeholder} onEnter={save} />
       <Button onClick={save}>Save</Button>
     </div>
   );
@@ -44,15 +43,15 @@ export function ServerSettings(p: { api: CutawayApi; state: AppState }) {
       {ids.has("comfyui") ? (
         <>
           <Detail>ComfyUI workflow: in ComfyUI use “Export (API)”, then put {"{{prompt}}"} (and {"{{negative}}"}, {"{{seed}}"}, {"{{width}}"}, {"{{height}}"}, {"{{frames}}"}, {"{{fps}}"}, {"{{image}}"}) where Cutaway should fill them. Start ComfyUI with --enable-cors-header.</Detail>
-          <TextField testId="comfy-workflow" multiline rows={4} value={workflow} onChange={setWorkflow} placeholder='{"3": {"class_type": "KSampler", "inputs": {…}}}' />
+          <TextField testId="comfy-workflow" label="ComfyUI workflow (API format JSON)" multiline rows={4} value={workflow} onChange={setWorkflow} placeholder='{"3": {"class_type": "KSampler", "inputs": {…}}}' />
           <Button onClick={() => save({ comfyWorkflow: workflow.trim() || null })}>Save workflow</Button>
         </>
       ) : null}
       <Heading>Script writing (LLM)</Heading>
       <div className="cw-row">
-        <TextField value={llmModel} onChange={setLlmModel} placeholder="gpt-5-mini" />
-        <TextField value={llmBase} onChange={setLlmBase} placeholder="OpenAI (or an OpenAI-compatible server URL)" />
-        <Button onClick={() => save({ llmModel: llmModel.trim() || "gpt-5-mini", llmBaseUrl: llmBase.trim() || null })}>Save</Button>
+        <TextField testId="llm-model" label="Model" value={llmModel} onChange={setLlmModel} placeholder="gpt-5-mini" />
+        <TextField testId="llm-base" label="Server (empty: OpenAI)" value={llmBase} onChange={setLlmBase} placeholder="https://api.openai.com/v1 or an OpenAI-compatible server" />
+        <Button testId="llm-save" onClick={() => save({ llmModel: llmModel.trim() || "gpt-5-mini", llmBaseUrl: llmBase.trim() || null })}>Save</Button>
       </div>
     </>
   );

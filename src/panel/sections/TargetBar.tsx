@@ -1,7 +1,12 @@
-/** What will be filled: one chip per scope with its count and duration; the chosen one lists its ranges. */
+/**
+ * What will be filled: one chip per scope with its count and duration; the chosen one lists its ranges
+ * and the track each lands on. "Gap at playhead" and "Upgrade drafts" show only when there is one.
+ */
 import React from "react";
 import type { AppState, TargetScope } from "../../app/api";
 import { ActionButton, Detail } from "../widgets/widgets";
+
+const ONLY_WHEN_THERE: ReadonlySet<TargetScope> = new Set(["playhead", "drafts"]);
 
 export function TargetBar(p: { state: AppState; scope: TargetScope; onScope: (s: TargetScope) => void }) {
   const { state } = p;
@@ -13,7 +18,7 @@ export function TargetBar(p: { state: AppState; scope: TargetScope; onScope: (s:
         {state.sequence.name} · {state.sequence.rateLabel} · {state.sequence.width}×{state.sequence.height} · playhead {state.sequence.playheadTimecode}
       </Detail>
       <div className="cw-chips" role="tablist">
-        {state.targets.map((t) => (
+        {state.targets.filter((t) => t.available || !ONLY_WHEN_THERE.has(t.scope)).map((t) => (
           <ActionButton
             key={t.scope}
             role="tab"
@@ -32,7 +37,7 @@ export function TargetBar(p: { state: AppState; scope: TargetScope; onScope: (s:
         <div className="cw-ranges" data-testid="target-ranges">
           {current.items.slice(0, 6).map((i) => (
             <div key={i.id} className="cw-range">
-              <span>{i.startTimecode}–{i.endTimecode}</span> <span>{i.durationSeconds} s</span> <span className="cw-muted">{i.label}</span>
+              <span>{i.startTimecode}–{i.endTimecode}</span> <span>{i.durationSeconds} s</span> <span data-testid="target-track">{i.trackName}</span> <span className="cw-muted">{i.label}</span>
             </div>
           ))}
           {current.items.length > 6 ? <div className="cw-muted">… {current.items.length - 6} more</div> : null}

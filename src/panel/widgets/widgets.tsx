@@ -58,7 +58,31 @@ export function ActionButton(p: Props & { onClick: () => void; selected?: boolea
   );
 }
 
-export function TextField(p: Props & { value: string; onChange: (v: string) => void; placeholder?: string; multiline?: boolean; rows?: number; type?: "text" | "password" | "number"; onEnter?: () => void }) {
+/**
+ * A field with its name above it. A placeholder vanishes as soon as something is typed, and a bare
+ * "5" or "none" says nothing: every field the editor fills gets a visible label.
+ */
+export function Labeled(p: { label: string | undefined; children: React.ReactNode; grow?: boolean }) {
+  const spectrum = useContext(SpectrumContext);
+  if (!p.label) return <>{p.children}</>;
+  if (spectrum) return sp("div", { className: `cw-labeled${p.grow ? " cw-grow" : ""}` }, [sp("sp-label", { key: "l", size: "s" }, p.label), <React.Fragment key="c">{p.children}</React.Fragment>]);
+  return (
+    <label className={`cw-labeled${p.grow ? " cw-grow" : ""}`}>
+      <span className="cw-label">{p.label}</span>
+      {p.children}
+    </label>
+  );
+}
+
+export function TextField(p: Props & { value: string; onChange: (v: string) => void; placeholder?: string; multiline?: boolean; rows?: number; type?: "text" | "password" | "number"; onEnter?: () => void; label?: string }) {
+  return (
+    <Labeled label={p.label} grow>
+      <BareTextField {...p} />
+    </Labeled>
+  );
+}
+
+function BareTextField(p: Props & { value: string; onChange: (v: string) => void; placeholder?: string; multiline?: boolean; rows?: number; type?: "text" | "password" | "number"; onEnter?: () => void; label?: string }) {
   const spectrum = useContext(SpectrumContext);
   const ref = useRef<HTMLElement>(null);
   useDomEvent(ref, "input", spectrum ? (e) => p.onChange((e.target as HTMLInputElement).value) : undefined);
@@ -68,7 +92,7 @@ export function TextField(p: Props & { value: string; onChange: (v: string) => v
       p.onEnter();
     }
   };
-  if (spectrum) return sp("sp-textfield", { ref, value: p.value, placeholder: p.placeholder, multiline: p.multiline ? true : undefined, type: p.type, "data-testid": p.testId, onKeyDown: onKey, style: { width: "100%" } });
+  if (spectrum) return sp("sp-textfield", { ref, value: p.value, placeholder: p.placeholder, multiline: p.multiline ? true : undefined, type: p.type, "data-testid": p.testId, "aria-label": p.label, onKeyDown: onKey, style: { width: "100%" } });
   return p.multiline ? (
     <textarea className="cw-field" value={p.value} placeholder={p.placeholder} rows={p.rows ?? 4} onChange={(e) => p.onChange(e.target.value)} onKeyDown={onKey} data-testid={p.testId} />
   ) : (
@@ -81,20 +105,27 @@ export function Picker(p: Props & { value: string; options: readonly { value: st
   const ref = useRef<HTMLElement>(null);
   useDomEvent(ref, "change", spectrum ? (e) => p.onChange((e.target as HTMLSelectElement).value) : undefined);
   if (spectrum) {
-    return sp(
-      "sp-picker",
-      { ref, label: p.label, value: p.value, "data-testid": p.testId, size: "s" },
-      sp("sp-menu", { slot: "options" }, p.options.map((o) => sp("sp-menu-item", { key: o.value, value: o.value, selected: o.value === p.value ? true : undefined }, o.label))),
+    // sp-picker's own `label` is placeholder text, gone once a value is picked: the name sits above it
+    return (
+      <Labeled label={p.label}>
+        {sp(
+          "sp-picker",
+          { ref, label: p.label, value: p.value, "data-testid": p.testId, size: "s" },
+          sp("sp-menu", { slot: "options" }, p.options.map((o) => sp("sp-menu-item", { key: o.value, value: o.value, selected: o.value === p.value ? true : undefined }, o.label))),
+        )}
+      </Labeled>
     );
   }
   return (
-    <select className="cw-field cw-picker" value={p.value} onChange={(e) => p.onChange(e.target.value)} data-testid={p.testId} aria-label={p.label}>
-      {p.options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
+    <Labeled label={p.label}>
+      <select className="cw-field cw-picker" value={p.value} onChange={(e) => p.onChange(e.target.value)} data-testid={p.testId}>
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Labeled>
   );
 }
 
