@@ -42,7 +42,7 @@ function mount(node: HTMLElement): void {
   if (root) return;
   const files = new UxpFileStore(fs, uxp);
   app = createCutaway({
-    host: new PremiereEditorHost(ppro),
+    host: new PremiereEditorHost(ppro, { files }),
     files,
     secrets: new SecureSecretStore(uxp.storage.secureStorage),
     settings: new FileSettingsStore(files),
