@@ -152,6 +152,8 @@ export interface JobView {
   readonly canCancel: boolean;
   readonly canRetry: boolean;
   readonly canUseTake: boolean;
+  /** its clip was on the timeline and is gone (an Undo): it can be placed again where it was planned */
+  readonly canPlaceAgain?: boolean;
 }
 
 export interface RequestView {
@@ -230,6 +232,8 @@ export interface CutawayApi {
   cancel(jobId: string): Promise<void>;
   retry(jobId: string): Promise<void>;
   useTake(jobId: string): Promise<void>;
+  /** puts a shot whose clip an Undo took away back where it was planned */
+  placeAgain(jobId: string): Promise<void>;
   revealInBin(jobId: string): Promise<void>;
   dismissNotice(id: string): void;
   saveSettings(patch: Partial<SettingsView>): Promise<void>;

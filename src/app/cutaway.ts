@@ -17,6 +17,7 @@ import type { BackendCatalog, Clock, EditorHost, FileStore, SecretStore, Setting
 import { RequestLog } from "./requestLog";
 import { markersAsSrt } from "./markersScript";
 import { Arrivals } from "./run/arrivals";
+import { offTimeline } from "./run/timelineCheck";
 import { planRequest } from "./run/planRequest";
 import { startRequest } from "./run/startRequest";
 import { workflowProblem } from "../backends/comfyui/workflow";
@@ -82,11 +83,16 @@ function settingsView(s: Settings): SettingsView {
   };
 }
 
+/** How long placement waits for shots that finish together, so they land as one batch (one prep, one edit step). */
+const GATHER_MS = 300;
+
 export function createCutaway(deps: AppDeps): Cutaway {
   let settings: Settings = DEFAULT_SETTINGS;
   const keys = new Map<string, string>();
   const clients = new Map<string, GenerationBackend>();
   let snapshot: SequenceSnapshot | null = null;
+  /** jobs the log says are placed whose clips the timeline no longer holds */
+  let gone: ReadonlySet<string> = new Set();
   let unsubscribeHost: (() => void) | null = null;
 
   const backend = (id: string): GenerationBackend | null => {
@@ -186,18 +192,21 @@ export function createCutaway(deps: AppDeps): Cutaway {
       jobs: engine
         .list()
         .sort((a, b) => a.createdAt - b.createdAt || a.request.shotNumber - b.request.shotNumber || a.take - b.take)
-        .map((j) => jobView(j, log?.get(j.requestId))),
+        .map((j) => jobView(j, log?.get(j.requestId), gone)),
       requests: (log?.all() ?? []).map((r) => ({ id: r.id, label: r.label, kind: r.kind, mode: r.mode, createdAt: r.createdAt, jobIds: r.jobs.map((j) => j.jobId), done: r.jobs.every((j) => ["downloaded", "placed", "failed"].includes(engine.get(j.jobId)?.state ?? "failed")) })),
       ledger: { spentUsd: Math.round(ledger.monthUsd * 100) / 100, pendingUsd: 0, budgetUsd: settings.budgetUsd },
     }));
   };
 
-  const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh() });
+  const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh(), gather: () => deps.clock.sleep(GATHER_MS) });
 
   async function refresh(): Promise<void> {
     try {
       snapshot = await deps.host.snapshot();
       const s = snapshot;
+      // the timeline is the truth: a clip an Undo took away is not claimed to be on it
+      gone = offTimeline(s, log?.all() ?? []);
+      publishJobs();
       state.update((st) => ({ ...st, sequence: sequenceView(s), hostMessage: null, targets: targetSummaries(s, placeholderRules(settings.placeholderPatterns)) }));
     } catch (e) {
       snapshot = null;
@@ -305,6 +314,9 @@ export function createCutaway(deps: AppDeps): Cutaway {
     },
     async useTake(jobId) {
       await guarded(() => arrivals.useTake(jobId));
+    },
+    async placeAgain(jobId) {
+      await guarded(() => arrivals.placeAgain(jobId));
     },
     async revealInBin(jobId) {
       const j = engine.get(jobId);

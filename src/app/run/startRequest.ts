@@ -2,6 +2,7 @@
  * Starting a request: (a new sequence for a rough cut), continuity stills where the model takes
  * them, the request record, then one journaled job per shot and take.
  */
+import { CutawayError } from "../../core/errors";
 import type { Placement } from "../../core/plan";
 import type { SequenceSnapshot } from "../../core/timeline";
 import { framesToTicks } from "../../core/time";
@@ -55,8 +56,11 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
   let s = snapshot;
   let p = planned;
   if (r.kind === "script-to-cut" && r.destination === "new-sequence") {
-    await ctx.host.createSequence(r.sequenceName?.trim() || "Cutaway rough cut");
+    const name = r.sequenceName?.trim() || "Cutaway rough cut";
+    const id = await ctx.host.createSequence(name);
     s = await ctx.refreshSnapshot();
+    // never plan a rough cut onto the editor's own sequence: the new one must be the active one now
+    if (s.sequenceId !== id) throw new CutawayError("sequence_not_active", `The new sequence "${name}" is not the active one, so nothing was planned. Open it in the Timeline panel and run again.`);
     p = ctx.plan(s);
   }
   const requestId = `r${ctx.clock.now().toString(36)}${(++counter).toString(36)}`;
