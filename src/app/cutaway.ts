@@ -18,6 +18,7 @@ import { RequestLog } from "./requestLog";
 import { markersAsSrt } from "./markersScript";
 import { Arrivals } from "./run/arrivals";
 import { offTimeline } from "./run/timelineCheck";
+import { startHostPoll } from "./hostPoll";
 import { planRequest } from "./run/planRequest";
 import { startRequest } from "./run/startRequest";
 import { workflowProblem } from "../backends/comfyui/workflow";
@@ -53,6 +54,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly backends: BackendCatalog;
   readonly script?: ScriptService;
+  /** re-read the timeline while the panel is visible (host events alone are not enough); the entries set it */
+  readonly hostPoll?: { readonly everyMs: number; readonly visible: () => boolean };
 }
 
 export interface Cutaway extends CutawayApi {
@@ -94,6 +97,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
   /** jobs the log says are placed whose clips the timeline no longer holds */
   let gone: ReadonlySet<string> = new Set();
   let unsubscribeHost: (() => void) | null = null;
+  let stopPoll: (() => void) | null = null;
 
   const backend = (id: string): GenerationBackend | null => {
     if (!deps.backends.ids().includes(id)) return null;
@@ -259,6 +263,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
       if (resumed) say("info", `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
       if (skippedLines) say("warning", `${skippedLines} damaged line${skippedLines === 1 ? "" : "s"} in the job journal were skipped; every complete job was kept.`);
       unsubscribeHost = deps.host.onChange(() => void refresh());
+      if (deps.hostPoll) stopPoll = startHostPoll({ clock: deps.clock, ...deps.hostPoll, refresh });
       state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings) }));
       publishJobs();
       await refresh();
@@ -266,6 +271,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     },
     async dispose() {
       unsubscribeHost?.();
+      stopPoll?.();
       await engine.stop();
     },
     getState: () => state.get(),

@@ -49,6 +49,8 @@ function mount(node: HTMLElement): void {
     clock: systemClock,
     backends: createBackendCatalog({ fetch: uxpFetch, clock: systemClock }),
     script: createScriptService(uxpFetch),
+    // SELECTION_CHANGED has been seen not to fire: read the timeline again while the panel is visible
+    hostPoll: { everyMs: 2000, visible: () => document.visibilityState !== "hidden" },
   });
   root = createRoot(document.getElementById("root") ?? node);
   root.render(

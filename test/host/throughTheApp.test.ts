@@ -14,7 +14,11 @@ import { createPremiereSim } from "../../src/host/sim/premiereSim";
 import { stateFromSnapshot } from "../../src/host/sim/seed";
 import { audioTracksOf } from "../../src/host/sim/simModel";
 import { CUTAWAY_AUDIO_TRACK } from "../../src/host/premiere/cutawayAudio";
-import { appRig, settlePlaced, type AppRig } from "../app/appRig";
+import { createCutaway } from "../../src/app/cutaway";
+import { FileSettingsStore } from "../../src/host/common/fileSettingsStore";
+import { MemorySecretStore } from "../../src/host/memory/memorySecretStore";
+import { PremiereEditorHost } from "../../src/host/premiere/premiereEditorHost";
+import { appRig, catalogOf, settlePlaced, type AppRig } from "../app/appRig";
 import { ScriptedBackend } from "../jobs/scriptedBackend";
 import { scaledClock } from "../support/scaledClock";
 import { watchEditorClips } from "./helpers";
@@ -145,5 +149,34 @@ describe("undo steps (issue 12 item 13)", () => {
     expect(rig.app.getState().jobs.map((j) => j.state)).toEqual(["placed", "downloaded", "downloaded", "downloaded"]);
     expect(rig.sim.core.undoStack.at(-1)!.name).toBe("Cutaway: place shot 1 again");
     await rig.app.dispose();
+  });
+});
+
+describe("events (issue 12 item 12)", () => {
+  it("follows the editor's playhead and selection with no SELECTION_CHANGED event: a light poll while the panel is visible", async () => {
+    const seq = snapshotBuilder(RATES.fps24, "Poll").track([{ at: 0, len: 48 }, { at: 96, len: 48 }]).build();
+    const sim = createPremiereSim(stateFromSnapshot(seq));
+    const files = new MemoryFileStore();
+    const clock = scaledClock(200);
+    let visible = false;
+    const app = createCutaway({
+      host: new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep, files }),
+      files,
+      secrets: new MemorySecretStore(),
+      settings: new FileSettingsStore(files),
+      clock,
+      backends: catalogOf(new Map([["slate", new ScriptedBackend({ pollsToComplete: 1 }, clock.now)]])),
+      hostPoll: { everyMs: 2_000, visible: () => visible },
+    });
+    await app.start();
+    const playhead = () => app.getState().sequence?.playheadTimecode;
+    expect(playhead()).toBe("00:00:00:00");
+    sim.core.mutate((s) => void (s.sequences[0]!.playhead = 72n * 10_584_000_000n), "selection");
+    await new Promise((r) => setTimeout(r, 60));
+    expect(playhead()).toBe("00:00:00:00"); // no event reached the panel, and it is hidden: nothing polls
+    visible = true;
+    for (let i = 0; i < 100 && playhead() !== "00:00:03:00"; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(playhead()).toBe("00:00:03:00");
+    await app.dispose();
   });
 });

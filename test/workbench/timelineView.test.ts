@@ -112,7 +112,7 @@ describe("the editor's hands on the stand-in, as the panel sees them", () => {
     expect(s.seq().selection).toEqual([a, b]);
     clickClip(s.core, c!, false);
     expect(s.seq().selection).toEqual([c]);
-    expect(events).toBeGreaterThanOrEqual(5); // the panel hears each change, as from Premiere's selection event
+    expect(events).toBe(0); // Premiere's global SELECTION_CHANGED has been seen not to fire: the panel polls while visible (app/hostPoll.ts)
     clickClip(s.core, s.seq().tracks[1]!.clips[0]!.uid, true);
     expect(s.seq().selection).toEqual([c]);
     clearSelection(s.core);

@@ -75,8 +75,9 @@ export function createPremiereSim(state: SimState, options: PremiereSimOptions =
   const listeners = new Map<unknown, Set<(e?: object) => void>>();
   const fire = (key: unknown, reason: string): void => listeners.get(key)?.forEach((h) => h({ reason }));
   core.onChange((reason) => {
-    fire(SEQUENCE_EVENT.SELECTION_CHANGED, reason);
-    fire(PROJECT_EVENT.DIRTY, reason);
+    if (!strict.selectionEventSilent) fire(SEQUENCE_EVENT.SELECTION_CHANGED, reason);
+    // selecting, parking the playhead and marking do not dirty a project
+    if (reason !== "selection") fire(PROJECT_EVENT.DIRTY, reason);
   });
 
   const project: PProject = {

@@ -201,10 +201,10 @@ export class SimCore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Metadata-only changes (imports, schema) are not undo steps in this stand-in. */
-  mutate(change: (s: SimState) => void): void {
+  /** Changes that are not undo steps (imports, schema; the editor's selection, playhead and marks: reason "selection"). */
+  mutate(change: (s: SimState) => void, reason: "project" | "selection" = "project"): void {
     change(this.state);
-    this.changed("project");
+    this.changed(reason);
   }
 
   activeSequence(): SimSequence | null {

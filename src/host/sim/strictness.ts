@@ -24,6 +24,8 @@ export interface SimStrictness {
   readonly exportFrameDelayMs: number;
   /** source in/out snap down to the media's own frame grid */
   readonly sourceSnapsToMediaFrames: boolean;
+  /** the global SELECTION_CHANGED event never fires (seen in Premiere); a selection or playhead change fires nothing */
+  readonly selectionEventSilent: boolean;
 }
 
 export const STRICT: SimStrictness = {
@@ -37,6 +39,7 @@ export const STRICT: SimStrictness = {
   createSequenceDefaultPreset: true,
   exportFrameDelayMs: 1_200,
   sourceSnapsToMediaFrames: true,
+  selectionEventSilent: true,
 };
 
 /** The message real Premiere gives for an object used after the commit that invalidated it. */
