@@ -70,6 +70,9 @@ describe("3. new tracks", () => {
     expect(audio.map((a) => a.name)).toEqual(["Audio 1", "Audio 2", CUTAWAY_AUDIO_TRACK]);
     expect(audio[2]!.clips).toHaveLength(plan.placements.length);
     expect(violations).toEqual([]);
+    // the first apply makes and names the track in a second step of its name; the next reuses it in one
+    const steps = sim.core.undoStack.map((u) => u.name).filter((n) => n.startsWith("Cutaway: fill"));
+    expect(steps).toEqual(["Cutaway: fill 2 gaps", "Cutaway: fill 2 gaps", "Cutaway: fill 1 gap"]);
   });
 });
 
