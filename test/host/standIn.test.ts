@@ -90,6 +90,20 @@ describe("the Premiere stand-in", () => {
     expect(await seq.getVideoTrackCount()).toBe(1);
   });
 
+  it("answers enum values that are not the typings' ordinals, so a hard-coded number fails", async () => {
+    const { ppro, seq } = await setup();
+    const track = await seq.getVideoTrack(0);
+    expect(ppro.Constants.TrackItemType.CLIP).not.toBe(1);
+    expect(() => track.getTrackItems(1 as never, false)).toThrow(/read the value from ppro.Constants/);
+  });
+
+  it("answers the sequence start and end as in/out when nothing is marked, and models dialogue on A1–A2", async () => {
+    const { seq, sim } = await setup();
+    expect([(await seq.getInPoint()).ticks, (await seq.getOutPoint()).ticks]).toEqual(["0", (await seq.getEndTime()).ticks]);
+    const audio = sim.core.activeSequence()!.audioTracks!;
+    expect(audio.map((a) => a.clips.length)).toEqual([1]); // the builder's default: one audio track, holding V1's sound
+  });
+
   it("keeps times in ticks: TickTime carries an integer string", () => {
     const { module: ppro } = createPremiereSim(stateFromSnapshot(snapshotBuilder().build()));
     expect(ppro.TickTime.createWithTicks("10594584000").ticks).toBe("10594584000");
