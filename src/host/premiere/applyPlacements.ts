@@ -136,6 +136,7 @@ export async function applyPlacements(ctx: ApplyContext, placements: readonly Re
     }
     const audioTrack = nameAudio === null ? null : await sequence.getAudioTrack(nameAudio);
     const todo = list.filter((a) => !moved.includes(a));
+    if (todo.length === 0 && !audioTrack) return { ok: true, moved };
     let ok = false;
     project.lockedAccess(() => {
       const editor = ppro.SequenceEditor.getEditor(sequence);
@@ -149,7 +150,7 @@ export async function applyPlacements(ctx: ApplyContext, placements: readonly Re
         if (audioTrack) c.addAction(audioTrack.createSetNameAction(CUTAWAY_AUDIO_TRACK));
       }, undoName);
     });
-    return { ok: ok || (todo.length === 0 && !audioTrack), moved };
+    return { ok, moved };
   };
 
   let r = first.length ? await edit(first, audioTarget(audio), null) : { ok: true, moved: [] as Accepted[] };
