@@ -25,6 +25,8 @@ export async function createMatchingSequence(ppro: PremiereModule, project: PPro
     }
     if (!ok) throw new HostError("sequence_failed", `Premiere made the sequence "${name}" but would not give it your sequence's frame rate and size. Set them in Sequence Settings, then run again.`);
   }
+  // open it in a Timeline panel, then make it the active one: createSequence does neither
+  await project.openSequence(seq);
   await project.setActiveSequence(seq);
   const active = await project.getActiveSequence();
   const guid = seq.guid.toString();

@@ -128,6 +128,7 @@ export interface PProject {
   getActiveSequence(): Promise<PSequence | null | undefined>;
   createSequence(name: string, presetPath?: string): Promise<PSequence>;
   setActiveSequence(sequence: PSequence): Promise<boolean>;
+  openSequence(sequence: PSequence): Promise<boolean>;
   getRootItem(): Promise<PFolderItem>;
   importFiles(filePaths: string[], suppressUI?: boolean, targetBin?: PProjectItem, asNumberedStills?: boolean): Promise<boolean>;
   executeTransaction(callback: (compoundAction: PCompoundAction) => void, undoString?: string): boolean;

@@ -97,6 +97,10 @@ export function createPremiereSim(state: SimState, options: PremiereSimOptions =
       fire(SEQUENCE_EVENT.ACTIVATED, "activated");
       return true;
     },
+    async openSequence(sequence: PSequence): Promise<boolean> {
+      core.count();
+      return sequence instanceof SimSequenceObj && core.state.sequences.some((s) => s.guid === sequence.guidString);
+    },
     async createSequence(name: string): Promise<PSequence> {
       core.count();
       const active = core.activeSequence();
