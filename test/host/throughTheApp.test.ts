@@ -119,7 +119,11 @@ describe.each([
 ])("on a real-world cut at %s", (_label, rate) => {
   it.each(Object.keys(useCases))("%s works and no editor clip changes at any moment", async (name) => {
     const rig = await strictRig(rate);
+    // the panel re-reads the timeline while Cutaway's own steps commit: it must never flash an error
+    const hostMessages = new Set<string>();
+    rig.app.subscribe((st) => void (st.hostMessage && hostMessages.add(st.hostMessage)));
     await useCases[name]!(rig);
+    expect([...hostMessages]).toEqual([]);
     expect(rig.app.getState().notices.filter((n) => n.level !== "info")).toEqual([]);
     expect(rig.violations).toEqual([]);
     await rig.app.dispose();

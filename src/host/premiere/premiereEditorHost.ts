@@ -58,6 +58,18 @@ export class PremiereEditorHost implements EditorHost {
   }
 
   async snapshot(): Promise<SequenceSnapshot> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.readSnapshot();
+      } catch (e) {
+        // a commit landing between two reads (an apply, the editor) leaves what was read stale: read again
+        if (e instanceof HostError || attempt >= 5) throw e;
+        await this.sleep(20 * attempt);
+      }
+    }
+  }
+
+  private async readSnapshot(): Promise<SequenceSnapshot> {
     const { project, sequence } = await this.active();
     const snap = await readSequence(this.ppro, sequence, {
       cutawayItemIds: await this.bin.itemIds(project, CUTAWAY_BIN),

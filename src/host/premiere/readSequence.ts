@@ -106,10 +106,11 @@ export async function readSequence(ppro: PremiereModule, seq: PSequence, opts: R
   const tracks: Track[] = [];
   for (let index = 0; index < trackCount; index++) {
     const track = await seq.getVideoTrack(index);
+    const name = track.name;
     const items = track.getTrackItems(clipType, false);
     const clips = await Promise.all(items.map((it) => readClip(ppro, it, index, opts)));
     clips.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    tracks.push({ index, name: track.name, locked: opts.suspectLocked.has(index), clips });
+    tracks.push({ index, name, locked: opts.suspectLocked.has(index), clips });
   }
   const clipIds = new Set(tracks.flatMap((t) => t.clips.map((c) => c.id)));
   const selected = await selectionIds(await selection.getTrackItems(), clipIds);
