@@ -2,7 +2,7 @@
  * What real Premiere 26.x does that the adapter must survive (issue 12), each on the strict stand-in
  * with its switch on. Every test here failed on the adapter before the fix.
  */
-import { detectPlaceholders, findPictureHoles, targetsFromHoles, targetsFromPlaceholders, wholeSequence } from "../../src/core/analysis";
+import { detectPlaceholders, findPictureHoles, targetsFromHoles, targetsFromPlaceholders, targetsFromTrackGaps, wholeSequence } from "../../src/core/analysis";
 import { planPlacements } from "../../src/core/plan";
 import { RATES } from "../../src/core/time";
 import { snapshotBuilder } from "../../src/core/timeline";
@@ -91,6 +91,23 @@ describe("4. stills keep the default still duration on overwrite", () => {
     const after = await host.snapshot();
     expect(findPictureHoles(after, wholeSequence(after))).toEqual([]);
     for (const p of plan.placements) expect(after.videoTracks.flatMap((t) => t.clips).find((c) => c.provenance?.shotId === p.id)!.end).toBe(p.range.end);
+  });
+
+  it("refuses a still that could only cut a clip or cover a title, with a reason, and changes nothing", async () => {
+    const seq = snapshotBuilder(RATES.fps24)
+      .track([{ at: 0, len: 24 }, { at: 48, len: 48 }])
+      .track([{ at: 60, len: 30, name: "Editor's B-roll.mov" }])
+      .track([{ at: 20, len: 30, name: "Lower third", media: null, kind: "title" }])
+      .build();
+    const { sim, host } = standIn(seq);
+    const violations = watchEditorClips(sim);
+    const before = await host.snapshot();
+    const plan = planPlacements(before, targetsFromTrackGaps(before, 0, "slate"), LIMITS);
+    expect(plan.placements.map((p) => p.trackIndex)).toEqual([1]);
+    const r = await land(host, resolved(plan.placements, { ext: "png", slate: true }), "Cutaway: draft 1 slate");
+    expect(r.refused.map((x) => x.code)).toEqual(["still_would_cut"]);
+    expect(violations).toEqual([]);
+    expectUntouched(before, await host.snapshot());
   });
 });
 

@@ -119,7 +119,18 @@ export async function applyPlacements(ctx: ApplyContext, placements: readonly Re
 
   // 3. the timeline edit
   const audio = await readAudioTracks(sequence);
-  for (const a of accepted) if (a.still && a.trackIndex < trackCount && !(await clearAfter(await tracks.items(a.trackIndex), a.p.range.end))) a.trackIndex = trackCount;
+  const blocked: Accepted[] = [];
+  for (const a of accepted) {
+    if (!a.still || a.trackIndex >= trackCount || (await clearAfter(await tracks.items(a.trackIndex), a.p.range.end))) continue;
+    // the new top track is safe only if nothing above (a protected title) shares the still's time
+    let coveredAbove = false;
+    for (let t = a.trackIndex + 1; t < trackCount && !coveredAbove; t++) coveredAbove = !(await rangeFree(await tracks.items(t), a.p.range, null));
+    if (coveredAbove) blocked.push(a);
+    else a.trackIndex = trackCount;
+  }
+  for (const a of blocked) refuse(a.p, "still_would_cut", `Shot ${a.p.shotNumber} is a still: Premiere would first lay it down at its default still duration and cut into the next clip on V${a.trackIndex + 1}, and the tracks above are taken. Place it from the Cutaway bin by hand.`);
+  accepted = accepted.filter((a) => !blocked.includes(a));
+  if (accepted.length === 0) return { undoName, applied: [], refused };
   accepted.sort((x, y) => (x.p.range.start < y.p.range.start ? -1 : x.p.range.start > y.p.range.start ? 1 : 0));
   const laneFirst = accepted.find((a) => a.trackIndex === trackCount);
   let first = accepted.filter((a) => a.trackIndex < trackCount || a === laneFirst);
