@@ -185,6 +185,8 @@ export interface JobView {
   readonly canCancel: boolean;
   readonly canRetry: boolean;
   readonly canUseTake: boolean;
+  /** its clip was on the timeline and is gone (an Undo): it can be placed again where it was planned */
+  readonly canPlaceAgain?: boolean;
 }
 
 export interface RequestView {
@@ -328,6 +330,8 @@ export interface CutawayApi {
   runShots(request: ShotRequest, options?: { confirmed?: boolean }): Promise<{ requestId: string; preview: ShotPlanView }>;
   /** the take stack of a generated clip on the timeline (default: the selected one); empty for any other clip */
   takesForClip(clipId?: string): readonly TakeView[];
+  /** puts a shot whose clip an Undo took away back where it was planned */
+  placeAgain(jobId: string): Promise<void>;
   revealInBin(jobId: string): Promise<void>;
   dismissNotice(id: string): void;
   /** refuses (with the reason) any value it cannot use as typed: nothing is half-saved or reset to a default */

@@ -22,6 +22,8 @@ import type { BackendCatalog, Clock, EditorHost, FileStore, SecretStore, Setting
 import { RequestLog } from "./requestLog";
 import { markersAsSrt } from "./markersScript";
 import { Arrivals } from "./run/arrivals";
+import { offTimeline } from "./run/timelineCheck";
+import { startHostPoll } from "./hostPoll";
 import { planRequest } from "./run/planRequest";
 import { startRequest } from "./run/startRequest";
 import { workflowProblem } from "../backends/comfyui/workflow";
@@ -62,6 +64,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly backends: BackendCatalog;
   readonly script?: ScriptService;
+  /** re-read the timeline while the panel is visible (host events alone are not enough); the entries set it */
+  readonly hostPoll?: { readonly everyMs: number; readonly visible: () => boolean };
 }
 
 export interface Cutaway extends CutawayApi {
@@ -92,13 +96,19 @@ function settingsView(s: Settings): SettingsView {
   };
 }
 
+/** How long placement waits for shots that finish together, so they land as one batch (one prep, one edit step). */
+const GATHER_MS = 300;
+
 export function createCutaway(deps: AppDeps): Cutaway {
   let settings: Settings = DEFAULT_SETTINGS;
   const keys = new Map<string, string>();
   const clients = new Map<string, GenerationBackend>();
   let snapshot: SequenceSnapshot | null = null;
+  /** jobs the log says are placed whose clips the timeline no longer holds */
+  let gone: ReadonlySet<string> = new Set();
   let unsubscribeHost: (() => void) | null = null;
   let draftWrites: Promise<void> = Promise.resolve();
+  let stopPoll: (() => void) | null = null;
 
   const backend = (id: string): GenerationBackend | null => {
     if (!deps.backends.ids().includes(id)) return null;
@@ -196,7 +206,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     const jobs = engine
       .list()
       .sort((a, b) => a.createdAt - b.createdAt || a.request.shotNumber - b.request.shotNumber || a.take - b.take)
-      .map((j) => jobView(j, log?.get(j.requestId), snapshot));
+      .map((j) => jobView(j, log?.get(j.requestId), snapshot, gone));
     resuming.settle(jobs);
     state.update((s) => ({
       ...s,
@@ -207,12 +217,15 @@ export function createCutaway(deps: AppDeps): Cutaway {
   };
 
   const resuming = new ResumeNotice({ say: (n) => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), n] })), dismiss: (id) => state.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) })) });
-  const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh() });
+  const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh(), gather: () => deps.clock.sleep(GATHER_MS) });
 
   async function refresh(): Promise<void> {
     try {
       snapshot = await deps.host.snapshot();
       const s = snapshot;
+      // the timeline is the truth: a clip an Undo took away is not claimed to be on it
+      gone = offTimeline(s, log?.all() ?? []);
+      publishJobs();
       state.update((st) => ({ ...st, sequence: sequenceView(s), hostMessage: null, targets: targetSummaries(s, placeholderRules(settings.placeholderPatterns)) }));
       // the Jobs rows name the track each clip is on now
       publishJobs();
@@ -287,6 +300,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
       if (resumed) resuming.begin(engine.list().filter((j) => !["placed", "failed"].includes(j.state)).map((j) => j.id), `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
       if (skippedLines) say("warning", `${skippedLines} damaged line${skippedLines === 1 ? "" : "s"} in the job journal were skipped; every complete job was kept.`);
       unsubscribeHost = deps.host.onChange(() => void refresh());
+      if (deps.hostPoll) stopPoll = startHostPoll({ clock: deps.clock, ...deps.hostPoll, refresh });
       state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings), drafts: settings.drafts }));
       publishJobs();
       await refresh();
@@ -294,6 +308,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     },
     async dispose() {
       unsubscribeHost?.();
+      stopPoll?.();
       await engine.stop();
     },
     getState: () => state.get(),
@@ -356,6 +371,9 @@ export function createCutaway(deps: AppDeps): Cutaway {
       return out;
     }),
     takesForClip: (clipId) => takesOfClip(log, engine, clipId ?? selectedGeneratedClip(snapshot) ?? ""),
+    async placeAgain(jobId) {
+      await guarded(() => arrivals.placeAgain(jobId));
+    },
     async revealInBin(jobId) {
       const j = engine.get(jobId);
       say("info", j?.mediaPath ? `“${j.name}” is in the Cutaway bin (${j.mediaPath}).` : "This shot has no media yet.");

@@ -24,13 +24,15 @@ function jobTrack(request: RequestRecord | undefined, placementId: string | unde
   return s ? trackLabel(s, p.newTrack ? Math.max(p.trackIndex, s.videoTracks.length) : p.trackIndex) : `V${p.trackIndex + 1}`;
 }
 
-export function jobView(j: JobRecord, request: RequestRecord | undefined, snapshot?: SequenceSnapshot | null): JobView {
-  const state = stateName(j);
+/** `offTimeline`: jobs whose clip the sequence no longer holds (an Undo took it): shown in the bin, offered again. */
+export function jobView(j: JobRecord, request: RequestRecord | undefined, snapshot?: SequenceSnapshot | null, offTimeline: ReadonlySet<string> = new Set()): JobView {
+  const off = j.state === "placed" && offTimeline.has(j.id);
+  const state = off ? "downloaded" : stateName(j);
   const entry = request?.jobs.find((x) => x.jobId === j.id);
   const placementId = entry?.placementId;
   const takesAvailable = request && placementId ? request.jobs.filter((x) => x.placementId === placementId).length : 1;
   const active = placementId ? (request?.activeTake[placementId] ?? 1) : 1;
-  const placedClipId = placementId ? request?.placed[placementId] : undefined;
+  const placedClipId = placementId && !off ? request?.placed[placementId] : undefined;
   const trackName = jobTrack(request, placementId, placedClipId, snapshot);
   const progress = state === "downloaded" || state === "placed" ? 1 : state === "ready" ? 0.98 : (j.progress ?? 0) * 0.95;
   return {
@@ -57,6 +59,7 @@ export function jobView(j: JobRecord, request: RequestRecord | undefined, snapsh
     canCancel: ["planned", "submitting", "submitted", "running", "ready"].includes(j.state),
     canRetry: j.state === "failed",
     canUseTake: (j.state === "downloaded" || j.state === "placed") && placedClipId !== undefined && active !== j.take,
+    canPlaceAgain: off,
   };
 }
 

@@ -42,13 +42,15 @@ function mount(node: HTMLElement): void {
   if (root) return;
   const files = new UxpFileStore(fs, uxp);
   app = createCutaway({
-    host: new PremiereEditorHost(ppro),
+    host: new PremiereEditorHost(ppro, { files }),
     files,
     secrets: new SecureSecretStore(uxp.storage.secureStorage),
     settings: new FileSettingsStore(files),
     clock: systemClock,
     backends: createBackendCatalog({ fetch: uxpFetch, clock: systemClock }),
     script: createScriptService(uxpFetch),
+    // SELECTION_CHANGED has been seen not to fire: read the timeline again while the panel is visible
+    hostPoll: { everyMs: 2000, visible: () => document.visibilityState !== "hidden" },
   });
   root = createRoot(document.getElementById("root") ?? node);
   root.render(

@@ -17,6 +17,7 @@ import { systemClock } from "../host/memory/systemClock";
 import { PremiereEditorHost } from "../host/premiere/premiereEditorHost";
 import { demoSequence } from "../host/sim/demoSequence";
 import { createPremiereSim } from "../host/sim/premiereSim";
+import { realClock } from "../host/sim/simClock";
 import { stateFromSnapshot } from "../host/sim/seed";
 import { deserializeState, serializeState } from "../host/sim/simJson";
 import { BrowserFileStore, clearWorkbenchStorage } from "../workbench/browserFiles";
@@ -40,6 +41,9 @@ function loadState() {
 
 const sim = createPremiereSim(loadState(), {
   projectPath: "/projects/Harbour Story/Harbour Story.prproj",
+  // Premiere's late imports and frame files, on real time but shortened so the workbench stays quick
+  clock: realClock(),
+  strict: { importDelayMs: 400, exportFrameDelayMs: 200 },
   probe: async (path) => {
     if (!(await files.exists(path))) return null;
     return /\.png$/i.test(path) ? { media: "still", durationTicks: null, hasAudio: false } : { media: "video", durationTicks: 10n * 254_016_000_000n, hasAudio: false };
@@ -66,8 +70,8 @@ const secrets = new MemorySecretStore();
 // the fake provider takes any key; one is stored so the panel behaves as it does for a real account
 if (fake) void secrets.set(apiKeyName("fal"), "workbench-fake-key");
 
-const host = new PremiereEditorHost(sim.module);
-const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock: systemClock, backends: catalog, script: createScriptService(browserFetch) });
+const host = new PremiereEditorHost(sim.module, { files });
+const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock: systemClock, backends: catalog, script: createScriptService(browserFetch), hostPoll: { everyMs: 1000, visible: () => document.visibilityState !== "hidden" } });
 (window as unknown as { cutaway: unknown }).cutaway = { app, sim };
 
 const reset = (): void => {

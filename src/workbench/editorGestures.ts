@@ -17,7 +17,7 @@ function onActive(core: SimCore, change: (seq: SimSequence) => boolean): boolean
   core.mutate((s) => {
     const draft = activeSequence(s);
     if (draft) changed = change(draft);
-  });
+  }, "selection");
   return changed;
 }
 

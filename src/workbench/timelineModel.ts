@@ -6,7 +6,7 @@
 import { findPictureHoles, wholeSequence, type Gap } from "../core/analysis";
 import { framesToTicks, framesToTimecode, isDropFrameRate, nominalFps, rateFromTimebase, timecodeToFrames, type FrameRate, type TickRange, type Ticks } from "../core/time";
 import type { Provenance, SequenceSnapshot } from "../core/timeline";
-import { readProvenance } from "../host/premiere/provenance";
+import { provenanceFromField } from "../host/premiere/provenance";
 import type { SimClip, SimItem, SimSequence, SimState } from "../host/sim/simModel";
 
 export type Origin = "editor" | "generated" | "slate";
@@ -14,7 +14,7 @@ export type Origin = "editor" | "generated" | "slate";
 export function provenanceOf(item: SimItem | undefined): Provenance | null {
   const stored = item?.metadata.CutawayProvenance;
   if (!stored) return null;
-  return readProvenance(`<premierePrivateProjectMetaData:CutawayProvenance>${stored}</premierePrivateProjectMetaData:CutawayProvenance>`);
+  return provenanceFromField(stored);
 }
 
 export function originOf(p: Provenance | null): Origin {

@@ -35,7 +35,7 @@ export function catalogOf(backends: Map<string, GenerationBackend>): BackendCata
 export async function appRig(seq: SequenceSnapshot, script: Script = { pollsToComplete: 2 }, opts: { files?: MemoryFileStore; sim?: PremiereSim; backends?: Map<string, ScriptedBackend> } = {}): Promise<AppRig> {
   const files = opts.files ?? new MemoryFileStore();
   const sim = opts.sim ?? createPremiereSim(stateFromSnapshot(seq));
-  const host = new PremiereEditorHost(sim.module, { sleep: async () => undefined });
+  const host = new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep, files });
   const clock = scaledClock(200);
   const backends = opts.backends ?? new Map([["fake", new ScriptedBackend(script, clock.now)], ["slate", new ScriptedBackend({ pollsToComplete: 1 }, clock.now)]]);
   const app = createCutaway({ host, files, secrets: new MemorySecretStore(), settings: new FileSettingsStore(files), clock, backends: catalogOf(backends) });

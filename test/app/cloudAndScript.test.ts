@@ -52,7 +52,7 @@ async function rig(): Promise<Rig> {
       return true;
     },
   });
-  const host = new PremiereEditorHost(sim.module, { sleep: async () => undefined });
+  const host = new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep, files });
   const clock = scaledClock(200);
   const secrets = new MemorySecretStore();
   await secrets.set(apiKeyName("fal"), "fal-key-for-tests");

@@ -136,7 +136,7 @@ afterEach(async () => {
 async function configuredApp(): Promise<{ app: Cutaway; host: PremiereEditorHost }> {
   const files = new MemoryFileStore();
   const sim = createPremiereSim(stateFromSnapshot(demoSequence()), { projectPath: "/projects/Harbour/Harbour.prproj", exportFrame: async () => false });
-  const host = new PremiereEditorHost(sim.module, { sleep: async () => undefined });
+  const host = new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep });
   const clock = scaledClock(200);
   const backends = createBackendCatalog({ fetch, clock });
   const app = createCutaway({ host, files, secrets: new MemorySecretStore(), settings: new FileSettingsStore(files), clock, backends, script: createScriptService(fetch) });

@@ -6,6 +6,9 @@ import { expectUntouched } from "../host/helpers";
 import { settle } from "./appRig";
 import { growRig } from "./growRig";
 
+/** the pinned frame is one frame of the 24 fps generated media (Premiere keeps source in/out on the media's frames) */
+const MEDIA_FRAME = ticksFromSeconds(1) / 24n;
+
 jest.setTimeout(30_000);
 
 const prov = (over: Partial<Provenance>): Provenance => ({ prompt: "gulls over the harbour wall", backend: "slate", model: "m", jobId: "draft-1", createdAt: "2026-12-01T10:00:00.000Z", slate: true, ...over });
@@ -41,7 +44,7 @@ describe.each(RATES_TO_TEST)("extend at %s", (_label, rate) => {
     const after = await rig.host.snapshot();
     expectUntouched(before, after);
     const [c] = cutawayClips(after);
-    expect(c).toMatchObject({ trackIndex: 2, start: f(2000), end: f(2048), inPoint: f(1) });
+    expect(c).toMatchObject({ trackIndex: 2, start: f(2000), end: f(2048), inPoint: MEDIA_FRAME });
     expect(rig.exported).toEqual([f(1999)]);
     expect(rig.fake.requests[0]!.firstFrame).toBeDefined();
     expect(rig.fake.requests[0]!.lastFrame).toBeUndefined();
@@ -58,7 +61,10 @@ describe.each(RATES_TO_TEST)("extend at %s", (_label, rate) => {
     expectUntouched(before, after);
     const [c] = cutawayClips(after);
     expect(c).toMatchObject({ trackIndex: 1, start: f(1770), end: f(1800) });
-    expect(c!.outPoint).toBe(ticksFromSeconds(4) - f(1));
+    // the generated clip's pinned last frame (one 24 fps media frame) is never shown; in/out sit on media frames
+    expect(c!.outPoint).toBeLessThanOrEqual(ticksFromSeconds(4) - MEDIA_FRAME);
+    expect(c!.outPoint).toBeGreaterThan(ticksFromSeconds(4) - 2n * MEDIA_FRAME);
+    expect(c!.inPoint % MEDIA_FRAME).toBe(0n);
     expect(rig.exported).toEqual([f(1800)]);
     // providers want a first frame whenever a last one is given: the head starts on the same frame
     expect(rig.fake.requests[0]!.lastFrame).toBeDefined();
@@ -75,7 +81,7 @@ describe("extend: limits and refusals", () => {
     const rig = await growRig(seq);
     const { preview } = await rig.app.runShots({ ...extend("tail", 1000), mode: "dry-run" });
     expect(preview.items[0]!.generationSeconds).toBe(8);
-    expect(preview.warnings.join(" ")).toMatch(/at most 8 s: extending by 199 frames, not 1000/);
+    expect(preview.warnings.join(" ")).toMatch(/at most 8 s: extending by 198 frames, not 1000/);
     expect(preview.estimate.usd).toBeCloseTo(1.6);
     expect(rig.fake.calls.create).toBe(0);
     await rig.app.dispose();

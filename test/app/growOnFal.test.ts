@@ -8,7 +8,7 @@ import { createCutaway, type Cutaway } from "../../src/app/cutaway";
 import { apiKeyName } from "../../src/app/settings";
 import { createBackendCatalog } from "../../src/backends/catalog";
 import { encodePng } from "../../src/backends/slate/png";
-import { framesToTicks, RATES, type FrameRate } from "../../src/core/time";
+import { framesToTicks, RATES, ticksFromSeconds, type FrameRate } from "../../src/core/time";
 import { snapshotBuilder, type SequenceSnapshot } from "../../src/core/timeline";
 import { FileSettingsStore } from "../../src/host/common/fileSettingsStore";
 import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
@@ -45,7 +45,7 @@ async function rig(seq: SequenceSnapshot, only: string[] = ["slate", "fal"]): Pr
       return true;
     },
   });
-  const host = new PremiereEditorHost(sim.module, { sleep: async () => undefined });
+  const host = new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep, files });
   const clock = scaledClock(200);
   const secrets = new MemorySecretStore();
   await secrets.set(apiKeyName("fal"), "fal-key-for-tests");
@@ -136,7 +136,8 @@ describe.each(RATES_TO_TEST)("extend on fal at %s", (_label, rate) => {
     expect(inputOf(1)["duration"]).toBe("4s");
     expect(r.exported).toEqual([f(99)]);
     const c = (await r.host.snapshot()).videoTracks[1]!.clips[0]!;
-    expect([c.start, c.end, c.inPoint]).toEqual([f(100), f(172), f(1)]);
+    // the pinned frame skipped is one frame of fal's 24 fps media, whatever the sequence rate
+    expect([c.start, c.end, c.inPoint]).toEqual([f(100), f(172), ticksFromSeconds(1) / 24n]);
     await r.app.dispose();
   });
 

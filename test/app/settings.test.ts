@@ -34,7 +34,7 @@ test("a ComfyUI workflow without {{prompt}} or not in API format is refused with
 test("ComfyUI's abilities come from the editor's saved workflow, not a sample", async () => {
   const files = new MemoryFileStore();
   const sim = createPremiereSim(stateFromSnapshot(demoSequence()));
-  const app = createCutaway({ host: new PremiereEditorHost(sim.module), files, secrets: new MemorySecretStore(), settings: new FileSettingsStore(files), clock: systemClock, backends: createBackendCatalog({ fetch, clock: systemClock, only: ["comfyui"] }) });
+  const app = createCutaway({ host: new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep }), files, secrets: new MemorySecretStore(), settings: new FileSettingsStore(files), clock: systemClock, backends: createBackendCatalog({ fetch, clock: systemClock, only: ["comfyui"] }) });
   await app.start();
   const comfy = () => app.getState().providers.find((p) => p.id === "comfyui")!.models[0]!;
   expect(comfy().imageToVideo).toBe(false);

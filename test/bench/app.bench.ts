@@ -35,7 +35,7 @@ async function once(): Promise<{ ratio: number; placeMs: number[] }> {
   const server = await new FakeServer([mode]).start();
   const files = new MemoryFileStore();
   const sim = createPremiereSim(stateFromSnapshot(twentyGaps()), { projectPath: "/projects/Bench/Bench.prproj" });
-  const host = new PremiereEditorHost(sim.module);
+  const host = new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep });
   const clock = scaledClock(100);
   const secrets = new MemorySecretStore();
   await secrets.set(apiKeyName("fal"), "bench-key");

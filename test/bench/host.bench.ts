@@ -16,7 +16,7 @@ import { syntheticSequence } from "./synthetic";
 async function once(n: number): Promise<{ snapshotMs: number; applyMs: number; callsPerPlacement: number; placed: number }> {
   const seq = syntheticSequence(n);
   const sim = createPremiereSim(stateFromSnapshot(seq));
-  const host = new PremiereEditorHost(sim.module, { sleep: async () => undefined });
+  const host = new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep });
   const t0 = performance.now();
   const snap = await host.snapshot();
   const t1 = performance.now();

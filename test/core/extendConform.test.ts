@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { bridgeCapable, extendTarget, findBridges, findDrafts, modelKey, pickExtendClip, pinnedPlacement, type ConformFinal } from "../../src/core/analysis";
+import { bridgeCapable, extendTarget, findBridges, findDrafts, modelKey, pickExtendClip, pinnedFrameTicks, pinnedPlacement, type ConformFinal } from "../../src/core/analysis";
 import { planPlacements, type GenerationLimits } from "../../src/core/plan";
 import { framesToTicks, RATES, ticksFromSeconds, ticksToFrames, ticksToTimecode, type FrameRate } from "../../src/core/time";
 import { snapshotBuilder, type Provenance } from "../../src/core/timeline";
@@ -44,22 +44,23 @@ describe.each(RATE_CASES)("extend at %s", (_label, rate, sep) => {
   });
 
   it("clamps to the longest clip the model makes, less the pinned frame", () => {
-    const ext = extendTarget(seq, { edge: "tail", frames: 10_000, maxSeconds: 8 });
+    const ext = extendTarget(seq, { edge: "tail", frames: 10_000, maxSeconds: 8, mediaFps: limits.fps });
     expect(ext.clampedBy).toBe("model");
-    expect(ext.frames).toBe(ticksToFrames(ticksFromSeconds(8), rate) - 1n);
+    // the pinned frame is one 24 fps frame of the generated media, whatever the sequence rate
+    expect(ext.frames).toBe(ticksToFrames(ticksFromSeconds(8) - pinnedFrameTicks(seq, 24), rate));
     const planned = planPlacements(seq, [ext.target], limits).placements;
     expect(planned).toHaveLength(1); // never split: one generated shot
     const pinned = pinnedPlacement(planned[0]!, ext.pin.role, seq, limits)!;
     expect(pinned.generationSeconds).toBe(8);
-    expect(pinned.sourceIn).toBe(f(1));
+    expect(pinned.sourceIn).toBe(pinnedFrameTicks(seq, 24));
     expect(pinned.sourceOut - pinned.sourceIn).toBe(ext.target.range.end - ext.target.range.start);
     expect(pinned.sourceOut).toBeLessThanOrEqual(ticksFromSeconds(8));
   });
 
   it("a head shot uses the generated clip's last frames, never its pinned last frame", () => {
-    const ext = extendTarget(seq, { edge: "head", frames: 24, maxSeconds: 8 });
+    const ext = extendTarget(seq, { edge: "head", frames: 24, maxSeconds: 8, mediaFps: limits.fps });
     const pinned = pinnedPlacement(planPlacements(seq, [ext.target], limits).placements[0]!, ext.pin.role, seq, limits)!;
-    expect(pinned.sourceOut).toBe(ticksFromSeconds(pinned.generationSeconds) - f(1));
+    expect(pinned.sourceOut).toBe(ticksFromSeconds(pinned.generationSeconds) - pinnedFrameTicks(seq, 24));
     expect(pinned.sourceOut - pinned.sourceIn).toBe(f(24));
   });
 });

@@ -17,7 +17,8 @@ export const LIMITS: GenerationLimits = {
 
 export function standIn(s: SequenceSnapshot, options: PremiereSimOptions = {}) {
   const sim = createPremiereSim(stateFromSnapshot(s), options);
-  const host = new PremiereEditorHost(sim.module, { sleep: async () => undefined });
+  // the adapter's sleeps move the stand-in's clock: late imports and frame files appear with no real waiting
+  const host = new PremiereEditorHost(sim.module, { sleep: (ms) => sim.clock.sleep(ms) });
   return { sim, host };
 }
 
@@ -58,4 +59,25 @@ export function expectUntouched(before: SequenceSnapshot, after: SequenceSnapsho
       });
     }
   }
+}
+
+/** Undoes the steps Cutaway's last action left on top of the undo stack (its edit steps and the prep); answers their names. */
+export function undoCutaway(core: { undoStack: readonly { name: string }[]; undo(): string | null }, undoName: string): string[] {
+  const names: string[] = [];
+  while (core.undoStack.length && [undoName, "Cutaway: prepare media"].includes(core.undoStack.at(-1)!.name)) names.push(core.undo()!);
+  return names;
+}
+
+/** Every clip of the editor's on every track, video and audio, as it must stay at every moment. */
+export function watchEditorClips(sim: { core: { state: import("../../src/host/sim/simModel").SimState; afterEachAction: ((d: import("../../src/host/sim/simModel").SimState, label: string) => void) | null } }): string[] {
+  const violations: string[] = [];
+  const key = (c: { start: bigint; end: bigint; inPoint: bigint; outPoint: bigint }): string => `${c.start}-${c.end}|${c.inPoint}-${c.outPoint}`;
+  const clipsOf = (st: import("../../src/host/sim/simModel").SimState) =>
+    st.sequences.flatMap((s) => [...s.tracks.map((t, i) => ({ t, name: `V${i + 1}` })), ...(s.audioTracks ?? []).map((t, i) => ({ t, name: `A${i + 1}` }))].flatMap(({ t, name }) => t.clips.map((c) => ({ c, where: `${s.guid}/${name}` }))));
+  const editor = new Map(clipsOf(sim.core.state).map(({ c, where }) => [c.uid, `${where} ${key(c)}`]));
+  sim.core.afterEachAction = (draft, label) => {
+    const now = new Map(clipsOf(draft).map(({ c, where }) => [c.uid, `${where} ${key(c)}`]));
+    for (const [uid, was] of editor) if (now.get(uid) !== was) violations.push(`${label}: editor clip ${was} became ${now.get(uid) ?? "(gone)"}`);
+  };
+  return violations;
 }

@@ -5,7 +5,8 @@ import { framesToTicks, RATES, ticksPerFrame } from "../../src/core/time";
 import { snapshotBuilder } from "../../src/core/timeline";
 import { HostError } from "../../src/app/hostError";
 import { demoSequence } from "../../src/host/sim/demoSequence";
-import { editorClips, expectUntouched, land, LIMITS, resolved, standIn } from "./helpers";
+import { nativePath } from "../../src/host/premiere/paths";
+import { editorClips, expectUntouched, land, LIMITS, resolved, standIn, undoCutaway } from "./helpers";
 
 describe("reading the active sequence", () => {
   it("reads the demo sequence exactly: tracks, clips, markers, playhead, in/out, rate and size", async () => {
@@ -35,7 +36,7 @@ describe("reading the active sequence", () => {
 });
 
 describe("filling gaps", () => {
-  it("fills every gap above the cut in one named undo step, frame-exact, and one undo takes it all back", async () => {
+  it("fills every gap above the cut in named undo steps, frame-exact, and undoing them takes it all back", async () => {
     const { sim, host } = standIn(demoSequence());
     const before = await host.snapshot();
     const plan = planPlacements(before, targetsFromHoles(before, "all", "harbour at dawn"), LIMITS);
@@ -50,7 +51,7 @@ describe("filling gaps", () => {
     expect(findPictureHoles(after, wholeSequence(after))).toEqual([]);
     expectUntouched(before, after);
     expect(sim.core.undoStack.at(-1)!.name).toBe("Cutaway: fill 4 gaps");
-    sim.core.undo();
+    expect(undoCutaway(sim.core, "Cutaway: fill 4 gaps")).toEqual(["Cutaway: fill 4 gaps", "Cutaway: prepare media"]);
     const undone = await host.snapshot();
     expect(editorClips(undone)).toEqual(editorClips(before));
     expect(undone.videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance)).toEqual([]);
@@ -133,7 +134,7 @@ describe("B-roll over a selection", () => {
 });
 
 describe("replacing placeholders", () => {
-  it("places the new shots above, disables the originals, and one undo restores everything", async () => {
+  it("places the new shots above, disables the originals, and undoing Cutaway's steps restores everything", async () => {
     const { sim, host } = standIn(demoSequence());
     const before = await host.snapshot();
     const found = detectPlaceholders(before);
@@ -147,7 +148,7 @@ describe("replacing placeholders", () => {
       const above = after.videoTracks.slice(p.clip.trackIndex + 1).flatMap((t) => t.clips).find((c) => c.start === p.clip.start && c.provenance);
       expect(above?.end).toBe(p.clip.end);
     }
-    sim.core.undo();
+    undoCutaway(sim.core, "Cutaway: replace 3 placeholders");
     const undone = await host.snapshot();
     expect(editorClips(undone)).toEqual(editorClips(before));
   });
@@ -162,7 +163,7 @@ describe("replacing placeholders", () => {
     expect(slates).toHaveLength(plan.placements.length);
     expect(targetsFromPlaceholders(after, slates).every((t) => t.prompt === "fishing boats")).toBe(true);
     // stills take the default still duration in Premiere: each slate still ends on its planned frame
-    for (const p of plan.placements) expect(after.videoTracks[p.trackIndex]!.clips.find((c) => c.start === p.range.start)!.end).toBe(p.range.end);
+    for (const p of plan.placements) expect(after.videoTracks.flatMap((t) => t.clips).find((c) => c.start === p.range.start && c.provenance)!.end).toBe(p.range.end);
   });
 });
 
@@ -173,7 +174,7 @@ describe("failures leave the sequence as it was", () => {
     const plan = planPlacements(before, targetsFromHoles(before, "all", "x"), LIMITS);
     const items = resolved(plan.placements);
     await host.importMedia(items.map((i) => i.mediaPath), "Cutaway");
-    sim.core.faults.failTransaction = { skip: 1, action: 3 }; // the prep succeeds, the timeline edit fails at its 3rd action
+    sim.core.faults.failTransaction = { skip: 1, action: 1, times: 2 }; // the prep succeeds; the timeline edit fails, and so does the retry that lets one clip make the audio track
     const r = await host.applyPlacements(items, "Cutaway: fill");
     expect(r.applied).toEqual([]);
     expect(new Set(r.refused.map((x) => x.code))).toEqual(new Set(["host_refused"]));
@@ -208,7 +209,7 @@ describe("import", () => {
     const imported = await host.importMedia(paths, "Cutaway");
     expect(imported.map((i) => i.name)).toEqual(["shot-001.mp4", "shot-001.mp4"]);
     expect(new Set(imported.map((i) => i.projectItemId)).size).toBe(2);
-    for (const i of imported) expect(sim.core.item(i.projectItemId).mediaPath).toBe(i.path);
+    for (const i of imported) expect(nativePath(sim.core.item(i.projectItemId).mediaPath)).toBe(i.path);
     // imported twice into one bin: the bin is created once and found again by name
     await host.importMedia(["/c/x.mp4"], "Cutaway");
     expect(sim.core.state.items.filter((i) => i.kind === "bin" && i.name === "Cutaway")).toHaveLength(1);

@@ -7,11 +7,12 @@ import { stateFromSnapshot } from "../../src/host/sim/seed";
 import { dumpState, stateFromDescription } from "../../src/host/sim/simJson";
 
 async function setup() {
-  const { module: ppro, core } = createPremiereSim(stateFromSnapshot(snapshotBuilder(RATES.fps24).track([{ at: 0, len: 48 }]).build()));
+  const sim = createPremiereSim(stateFromSnapshot(snapshotBuilder(RATES.fps24).track([{ at: 0, len: 48 }]).build()));
+  const { module: ppro, core } = sim;
   const project = await ppro.Project.getActiveProject();
   const seq = (await project.getActiveSequence())!;
   const item = (await seq.getVideoTrack(0)).getTrackItems(ppro.Constants.TrackItemType.CLIP, false)[0]!;
-  return { ppro, core, project, seq, item };
+  return { ppro, core, project, seq, item, sim };
 }
 
 describe("the Premiere stand-in", () => {
@@ -25,7 +26,7 @@ describe("the Premiere stand-in", () => {
   });
 
   it("does nothing until the action runs inside executeTransaction, then is one undo step", async () => {
-    const { project, item, core } = await setup();
+    const { ppro, project, item, core } = await setup();
     project.lockedAccess(() => {
       item.createSetDisabledAction(true); // created, never added
     });
@@ -33,26 +34,36 @@ describe("the Premiere stand-in", () => {
     project.lockedAccess(() => {
       expect(project.executeTransaction((c) => void c.addAction(item.createSetDisabledAction(true)), "Disable")).toBe(true);
     });
-    expect(await item.isDisabled()).toBe(true);
+    // the commit made the track item read before it stale: read it again
+    const again = async () => (await (await (await project.getActiveSequence())!.getVideoTrack(0)).getTrackItems(ppro.Constants.TrackItemType.CLIP, false))[0]!;
+    await expect(item.isDisabled()).rejects.toThrow(/script object is no longer valid/);
+    expect(await (await again()).isDisabled()).toBe(true);
     expect(core.undo()).toBe("Disable");
-    expect(await item.isDisabled()).toBe(false);
+    expect(await (await again()).isDisabled()).toBe(false);
   });
 
   it("refuses actions held from an earlier lockedAccess and async lockedAccess callbacks", async () => {
-    const { project, item } = await setup();
+    const { project, item, core } = await setup();
     let held: object | null = null;
     project.lockedAccess(() => {
       held = item.createSetDisabledAction(true);
     });
-    expect(() => project.lockedAccess(() => void project.executeTransaction((c) => void c.addAction(held!), "late"))).toThrow(/earlier lockedAccess/);
+    // a throw inside the transaction callback makes Premiere answer false, with nothing applied
+    let ok = true;
+    project.lockedAccess(() => void (ok = project.executeTransaction((c) => void c.addAction(held!), "late")));
+    expect(ok).toBe(false);
+    expect(String(core.lastCallbackError)).toMatch(/earlier lockedAccess/);
+    expect(core.undoStack).toEqual([]);
     expect(() => project.lockedAccess((async () => undefined) as () => void)).toThrow(/must be synchronous/);
   });
 
   it("answers importFiles with a boolean only, and refuses an overwrite given the cast ClipProjectItem", async () => {
-    const { ppro, project, seq } = await setup();
+    const { ppro, project, seq, sim } = await setup();
     const root = await project.getRootItem();
     const ok = await project.importFiles(["/x/a.mp4"], true, ppro.ProjectItem.cast(root), false);
     expect(ok).toBe(true);
+    expect((await root.getItems()).find((i) => i.name === "a.mp4")).toBeUndefined(); // imports take seconds to be listable
+    await sim.clock.sleep(4_000);
     const imported = (await root.getItems()).find((i) => i.name === "a.mp4")!;
     const clipItem = ppro.ClipProjectItem.cast(imported);
     const editor = ppro.SequenceEditor.getEditor(seq);
@@ -62,9 +73,10 @@ describe("the Premiere stand-in", () => {
   });
 
   it("fails the whole transaction (and changes nothing) when it would add two new tracks", async () => {
-    const { ppro, project, seq } = await setup();
+    const { ppro, project, seq, sim } = await setup();
     const root = await project.getRootItem();
     await project.importFiles(["/x/a.png"], true, ppro.ProjectItem.cast(root), false);
+    await sim.clock.sleep(4_000);
     const still = (await root.getItems()).find((i) => i.name === "a.png")!;
     const editor = ppro.SequenceEditor.getEditor(seq);
     let ok = true;
@@ -76,6 +88,20 @@ describe("the Premiere stand-in", () => {
     });
     expect(ok).toBe(false);
     expect(await seq.getVideoTrackCount()).toBe(1);
+  });
+
+  it("answers enum values that are not the typings' ordinals, so a hard-coded number fails", async () => {
+    const { ppro, seq } = await setup();
+    const track = await seq.getVideoTrack(0);
+    expect(ppro.Constants.TrackItemType.CLIP).not.toBe(1);
+    expect(() => track.getTrackItems(1 as never, false)).toThrow(/read the value from ppro.Constants/);
+  });
+
+  it("answers the sequence start and end as in/out when nothing is marked, and models dialogue on A1–A2", async () => {
+    const { seq, sim } = await setup();
+    expect([(await seq.getInPoint()).ticks, (await seq.getOutPoint()).ticks]).toEqual(["0", (await seq.getEndTime()).ticks]);
+    const audio = sim.core.activeSequence()!.audioTracks!;
+    expect(audio.map((a) => a.clips.length)).toEqual([1]); // the builder's default: one audio track, holding V1's sound
   });
 
   it("keeps times in ticks: TickTime carries an integer string", () => {

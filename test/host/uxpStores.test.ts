@@ -9,7 +9,11 @@ import { SecureSecretStore } from "../../src/host/premiere/uxp/secureSecretStore
 import type { UxpFs, UxpModule, UxpSecureStorage } from "../../src/host/premiere/uxp/uxpApi";
 import { UxpFileStore } from "../../src/host/premiere/uxp/uxpFileStore";
 
-/** UXP's fs answers ArrayBuffers and promises; this stand-in does the same over Node's fs. */
+/**
+ * UXP's fs answers ArrayBuffers and promises; this stand-in does the same over Node's fs, and is as
+ * hard as UXP may be: a write without a position lands at the start of the file, and rename refuses
+ * to replace an existing file.
+ */
 function uxpFsOnDisk(): UxpFs {
   const ab = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
   const fds = new Map<number, nfs.FileHandle>();
@@ -28,9 +32,9 @@ function uxpFsOnDisk(): UxpFs {
       fds.set(fd, await nfs.open(p, flag));
       return fd;
     },
-    async write(fd: number, buffer: ArrayBuffer, offset: number, length: number) {
+    async write(fd: number, buffer: ArrayBuffer, offset: number, length: number, position?: number) {
       if (!(buffer instanceof ArrayBuffer)) throw new Error("UXP fs takes ArrayBuffer");
-      await fds.get(fd)!.write(Buffer.from(buffer, offset, length));
+      await fds.get(fd)!.write(Buffer.from(buffer, offset, length), 0, length, position ?? 0);
     },
     async close(fd: number) {
       await fds.get(fd)!.close();
@@ -40,7 +44,10 @@ function uxpFsOnDisk(): UxpFs {
       const s = await nfs.lstat(p);
       return { size: s.size, isDirectory: () => s.isDirectory() };
     },
-    rename: (a: string, b: string) => nfs.rename(a, b),
+    async rename(a: string, b: string) {
+      if (await nfs.lstat(b).then(() => true, () => false)) throw Object.assign(new Error(`EEXIST: ${b} exists`), { code: "EEXIST" });
+      await nfs.rename(a, b);
+    },
     unlink: (p: string) => nfs.unlink(p),
     mkdir: (p: string, o?: { recursive?: boolean }) => nfs.mkdir(p, o),
     readdir: (p: string) => nfs.readdir(p),
@@ -64,6 +71,10 @@ describe("UXP file store", () => {
     const p = store.join(data, "media", "a.bin");
     await store.writeAtomic(p, new Uint8Array([1, 2, 3]).subarray(1));
     expect([...(await store.read(p))]).toEqual([2, 3]);
+    // a second save replaces the file even where rename does not overwrite, and leaves nothing aside
+    await store.writeAtomic(p, "new settings");
+    expect(await store.readText(p)).toBe("new settings");
+    expect((await store.list(store.join(data, "media"))).filter((n) => n.includes(".old-"))).toEqual([]);
     expect((await store.list(store.join(data, "media"))).filter((n) => n.includes(".tmp-"))).toEqual([]);
     const j = store.join(data, "journal.jsonl");
     await store.appendText(j, '{"a":"é"}\n');
@@ -73,7 +84,11 @@ describe("UXP file store", () => {
     await w.write(new Uint8Array([9, 9]));
     await w.write(new Uint8Array([8]));
     await w.close();
-    expect(await store.size(store.join(data, "dl.mp4"))).toBe(3);
+    // every chunk at its own position: the second never overwrites the first
+    expect([...(await store.read(store.join(data, "dl.mp4")))]).toEqual([9, 9, 8]);
+    await store.writeAtomic(store.join(data, "final.mp4"), new Uint8Array([1]));
+    await store.rename(store.join(data, "dl.mp4"), store.join(data, "final.mp4"));
+    expect([...(await store.read(store.join(data, "final.mp4")))]).toEqual([9, 9, 8]);
     const bad = await store.openWriter(store.join(data, "bad.mp4"));
     await bad.write(new Uint8Array([1]));
     await bad.abort();

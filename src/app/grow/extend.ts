@@ -21,7 +21,7 @@ const continuing = (edge: "head" | "tail"): string =>
 export function planExtend(ctx: GrowContext, s: SequenceSnapshot, r: ExtendRequest, draft: boolean): GrowPlan {
   const model = primaryModel(ctx, r);
   const limits = limitsFromModel(model);
-  const ext = extendTarget(s, { edge: r.edge, frames: r.frames, maxSeconds: longestSeconds(limits), ...(r.clipId ? { clipId: r.clipId } : {}), ...(r.prompt ? { prompt: r.prompt } : {}) });
+  const ext = extendTarget(s, { edge: r.edge, frames: r.frames, maxSeconds: longestSeconds(limits), mediaFps: limits.fps, ...(r.clipId ? { clipId: r.clipId } : {}), ...(r.prompt ? { prompt: r.prompt } : {}) });
   const fits = (m: ModelCapabilities): boolean => (r.edge === "tail" ? m.imageToVideo : m.imageToVideo && m.lastFrame);
   const modelProblem = (m: ModelCapabilities): string | null =>
     draft || fits(m) ? null : r.edge === "tail" ? `${m.label} cannot start from a given frame.` : `${m.label} cannot end on a given frame.`;

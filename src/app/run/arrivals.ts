@@ -17,6 +17,8 @@ export interface ArrivalsContext {
   readonly say: (level: "info" | "warning" | "error", message: string) => void;
   readonly onPlaced: () => void;
   readonly refresh: () => Promise<void>;
+  /** a short wait before placing, so shots that finish together land together (one prep, one edit step) */
+  readonly gather?: () => Promise<void>;
 }
 
 const SETTLED = new Set(["downloaded", "placed", "failed"]);
@@ -74,6 +76,19 @@ export class Arrivals {
     const binOnly = jobs.filter((x) => x.take > 1 && x.job?.state === "downloaded");
     if (record.placementMode === "all-at-once" && !allSettled) return;
     if (due.length === 0 && binOnly.length === 0) return;
+    // shots still coming may finish a moment later: wait for them so they share one prep and one edit step
+    if (this.ctx.gather && !allSettled) await this.ctx.gather();
+    return this.placeDue(requestId);
+  }
+
+  private async placeDue(requestId: string): Promise<void> {
+    const log = this.ctx.requests();
+    const record = log.get(requestId);
+    if (!record) return;
+    const jobs = record.jobs.map((x) => ({ ...x, job: this.ctx.engine.get(x.jobId) }));
+    const due = jobs.filter((x) => x.take === 1 && x.job?.state === "downloaded" && !(x.placementId in record.placed) && !(x.placementId in record.refused));
+    const binOnly = jobs.filter((x) => x.take > 1 && x.job?.state === "downloaded");
+    if (due.length === 0 && binOnly.length === 0) return;
     const takes = (list: typeof jobs): ReadyTake[] =>
       list.map((x) => ({ placement: record.placements.find((p) => p.id === x.placementId)!, mediaPath: x.job!.mediaPath!, provenance: provenanceOf(x.job!) }));
     const undoName = undoNameFor(record.kind, due.length);
@@ -89,6 +104,30 @@ export class Arrivals {
     for (const reason of new Set([...outcome.refused.values()].map((v) => v.reason))) this.ctx.say("warning", reason);
     this.ctx.onPlaced();
     await this.ctx.refresh();
+  }
+
+  /** Puts a shot back where it was planned after an Undo took its clip away (the panel offers it as "Place again"). */
+  async placeAgain(jobId: string): Promise<void> {
+    const log = this.ctx.requests();
+    const found = log.findByJob(jobId);
+    const j = this.ctx.engine.get(jobId);
+    if (!found || !j?.mediaPath) throw new Error("This shot has no media to place.");
+    const task = async (): Promise<void> => {
+      const { record, placement } = found;
+      const outcome = await placeTakes(this.ctx.host, [{ placement, mediaPath: j.mediaPath!, provenance: provenanceOf(j) }], [], `Cutaway: place shot ${placement.shotNumber} again`);
+      const clipId = outcome.placed.get(placement.id);
+      const refusedReason = outcome.refused.get(placement.id)?.reason;
+      await log.update(record.id, (r) => ({
+        ...r,
+        placed: clipId ? { ...r.placed, [placement.id]: clipId } : r.placed,
+        activeTake: clipId ? { ...r.activeTake, [placement.id]: j.take } : r.activeTake,
+      }));
+      if (refusedReason) this.ctx.say("warning", refusedReason);
+      this.ctx.onPlaced();
+      await this.ctx.refresh();
+    };
+    this.queue = this.queue.then(task);
+    await this.queue;
   }
 
   /** Swaps the placed clip of a shot for another take: same range, same trims, one undo step. */

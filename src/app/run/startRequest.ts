@@ -3,6 +3,7 @@
  * them, the request record, then one journaled job per shot and take. Extend, bridge and conform
  * enqueue their plans through the same `enqueueShots`.
  */
+import { CutawayError } from "../../core/errors";
 import type { Placement } from "../../core/plan";
 import type { SequenceSnapshot } from "../../core/timeline";
 import { framesToTicks, type Ticks } from "../../core/time";
@@ -61,8 +62,11 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
   let s = snapshot;
   let p = planned;
   if (r.kind === "script-to-cut" && r.destination === "new-sequence") {
-    await ctx.host.createSequence(r.sequenceName?.trim() || "Cutaway rough cut");
+    const name = r.sequenceName?.trim() || "Cutaway rough cut";
+    const id = await ctx.host.createSequence(name);
     s = await ctx.refreshSnapshot();
+    // never plan a rough cut onto the editor's own sequence: the new one must be the active one now
+    if (s.sequenceId !== id) throw new CutawayError("sequence_not_active", `The new sequence "${name}" is not the active one, so nothing was planned. Open it in the Timeline panel and run again.`);
     p = ctx.plan(s);
   }
   const takes = r.mode === "draft" ? 1 : Math.max(1, Math.min(8, Math.floor(r.takes) || 1));

@@ -6,7 +6,7 @@
  * that is free over the whole range, never over another clip.
  */
 import { InvalidInputError } from "../errors";
-import { framesToTicks, snapToFrame, ticksFromSeconds, ticksToFrames, type Ticks } from "../time";
+import { framesToTicks, snapToFrame, TICKS_PER_SECOND, ticksFromSeconds, ticksToFrames, type Ticks } from "../time";
 import { chooseDuration } from "../plan/plan";
 import type { GenerationLimits, Placement, Target } from "../plan/types";
 import type { Clip, SequenceSnapshot } from "../timeline";
@@ -23,6 +23,8 @@ export interface ExtendOptions {
   /** the clip to extend; absent: the selected clip, else the clip whose edge is nearest the playhead */
   readonly clipId?: string;
   readonly prompt?: string;
+  /** the model's own frame rate (its media's frame grid); null/absent: the sequence's */
+  readonly mediaFps?: number | null;
 }
 
 /** Which frame of the editor's clip pins the generated shot, and where in the generated shot it goes. */
@@ -89,7 +91,7 @@ export function extendTarget(s: SequenceSnapshot, o: ExtendOptions): ExtendTarge
   }
   const requested = BigInt(o.frames);
   // one frame of the generated shot is the pinned frame the clip already shows: it is trimmed away
-  const modelFrames = framesInSeconds(s, o.maxSeconds) - 1n;
+  const modelFrames = Number.isFinite(o.maxSeconds) ? ticksToFrames(ticksFromSeconds(o.maxSeconds) - pinnedFrameTicks(s, o.mediaFps), s.rate) : framesInSeconds(s, o.maxSeconds);
   let frames = requested < modelFrames ? requested : modelFrames;
   let clampedBy: ExtendTarget["clampedBy"] = frames < requested ? "model" : null;
   // clip edges are frame-aligned in Premiere; snapping again keeps a tick-off host value exact
@@ -127,11 +129,22 @@ export function extendTarget(s: SequenceSnapshot, o: ExtendOptions): ExtendTarge
  * the nominal generated length, as the planner does for every shot.
  */
 export function pinnedPlacement(p: Placement, role: FramePin["role"], s: SequenceSnapshot, limits: GenerationLimits): Placement | null {
-  const one = framesToTicks(1, s.rate);
+  const one = pinnedFrameTicks(s, limits.fps);
   const len = p.range.end - p.range.start;
   const seconds = chooseDuration(len + one, limits);
   if (seconds === null) return null;
   if (role === "first") return { ...p, generationSeconds: seconds, sourceIn: one, sourceOut: one + len };
   const generated = ticksFromSeconds(seconds);
   return { ...p, generationSeconds: seconds, sourceIn: generated - one - len, sourceOut: generated - one };
+}
+
+/**
+ * One frame of the generated media, the pinned frame, in ticks: at the model's own rate (rounded up
+ * to whole ticks), else the sequence's. Premiere keeps source in/out on the media's frames, so
+ * skipping one sequence frame of 24 fps media at 25 fps would snap back onto the pinned frame.
+ */
+export function pinnedFrameTicks(s: SequenceSnapshot, mediaFps: number | null | undefined): Ticks {
+  if (!mediaFps || !Number.isFinite(mediaFps) || mediaFps <= 0) return framesToTicks(1, s.rate);
+  const milli = BigInt(Math.round(mediaFps * 1000));
+  return (TICKS_PER_SECOND * 1000n + milli - 1n) / milli;
 }

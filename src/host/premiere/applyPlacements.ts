@@ -1,28 +1,37 @@
 /**
- * Lands placements on the active sequence as ONE named undo step, without touching the editor's clips:
+ * Lands placements on the active sequence without touching the editor's clips at any moment:
  *  1. awaited reads: re-check each target range on the live timeline (an O(1) check at the planned
  *     position, a binary search only when the track changed), find replaced originals;
- *  2. a source-prep transaction: in/out on each new project item (Premiere's way to fit a clip to a
- *     gap: there is no speed setter), colour label, provenance metadata;
- *  3. the timeline transaction, named for the editor: overwrite each clip onto its empty range, disable
- *     replaced originals;
+ *  2. source prep for the whole batch, one transaction ("Cutaway: prepare media");
+ *  3. the timeline edit, one step named for the editor: overwrite each clip onto its empty range,
+ *     disable replaced originals. Every host object is read again after each commit (Premiere
+ *     invalidates them). Premiere takes one new video and one new audio track per transaction, so
+ *     the rest of a new track's clips, and generated sound's track name, follow in a second step of
+ *     the same name — only when a new track is made;
  *  4. read back: a transaction can answer true and change nothing (a locked track), so every placement
- *     is confirmed on the timeline or reported as refused.
+ *     is confirmed on the timeline or reported as refused; ends a still or a media frame grid left
+ *     off the planned frame are trimmed in one more step of the same name.
+ * A still first lays down Premiere's default still duration, which could cut into a clip after it:
+ * a still goes onto its track only when nothing there lies after its range, else onto the new track.
  */
 import type { ApplyResult, RefusedPlacement, ResolvedPlacement } from "../../app/ports";
-import { ticksToTimecode, type FrameRate, type TickRange, type Ticks } from "../../core/time";
+import { ticksToTimecode, type FrameRate, type Ticks } from "../../core/time";
 import { clipIdAt, parseClipId } from "./clipIds";
+import { audioTarget, CUTAWAY_AUDIO_TRACK, readAudioTracks, type AudioTracks } from "./cutawayAudio";
 import type { PAction, PProject, PProjectItem, PremiereModule, PSequence, PVideoClipTrackItem } from "./premiereApi";
-import { provenanceFields, withFields } from "./provenance";
+import { prepareMedia } from "./prepareMedia";
 import { ticksOf, tickTime } from "./tickTime";
+import { clearAfter, itemStartingAt, rangeFree } from "./trackScan";
 
 export interface ApplyContext {
   readonly ppro: PremiereModule;
   readonly project: PProject;
   readonly sequence: PSequence;
   readonly rate: FrameRate;
-  /** the project item for each placement's media (imported before) */
-  readonly itemFor: (placement: ResolvedPlacement) => Promise<PProjectItem | null>;
+  /** the id of each placement's project item (imported before) */
+  readonly itemIdFor: (placement: ResolvedPlacement) => Promise<string | null>;
+  /** fresh project item objects for ids (objects read before a commit are not valid after it) */
+  readonly items: (ids: readonly string[]) => Promise<Map<string, PProjectItem>>;
   /** where each track's clips were at the last snapshot: index hints for O(1) range checks */
   readonly hintIndex: (trackIndex: number, at: Ticks) => number | null;
   readonly suspectLocked: Set<number>;
@@ -32,37 +41,31 @@ export interface ApplyContext {
 
 interface Accepted {
   readonly p: ResolvedPlacement;
-  readonly item: PProjectItem;
-  readonly trackIndex: number;
-  readonly original: PVideoClipTrackItem | null;
+  readonly itemId: string;
+  /** where it goes: the planned track, or the new track */
+  trackIndex: number;
+  readonly still: boolean;
+  readonly original: { readonly trackIndex: number; readonly start: Ticks } | null;
 }
 
-/** First index whose clip ends after `at` (items are in timeline order). */
-async function firstEndingAfter(items: readonly PVideoClipTrackItem[], at: Ticks): Promise<number> {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ticksOf(await items[mid]!.getEndTime()) <= at) lo = mid + 1;
-    else hi = mid;
+const STILL = /\.(png|jpe?g|tiff?|gif|bmp|psd|exr|dpx)$/i;
+
+/** Track items per track, read once between commits. */
+class TrackReader {
+  private cache = new Map<number, PVideoClipTrackItem[]>();
+  constructor(private readonly ctx: ApplyContext) {}
+  async items(i: number): Promise<PVideoClipTrackItem[]> {
+    let items = this.cache.get(i);
+    if (!items) {
+      items = (await this.ctx.sequence.getVideoTrack(i)).getTrackItems(this.ctx.ppro.Constants.TrackItemType.CLIP, false);
+      this.cache.set(i, items);
+    }
+    return items;
   }
-  return lo;
-}
-
-/** Is `r` empty on a track? Checks the hinted slot first (two reads), searches only if the hint is stale. */
-async function rangeFree(items: readonly PVideoClipTrackItem[], r: TickRange, hint: number | null): Promise<boolean> {
-  const slotFree = async (k: number): Promise<boolean> =>
-    (k === 0 || ticksOf(await items[k - 1]!.getEndTime()) <= r.start) && (k === items.length || ticksOf(await items[k]!.getStartTime()) >= r.end);
-  if (hint !== null && hint >= 0 && hint <= items.length && (await slotFree(hint))) return true;
-  const k = await firstEndingAfter(items, r.start);
-  return k === items.length || ticksOf(await items[k]!.getStartTime()) >= r.end;
-}
-
-async function itemStartingAt(items: readonly PVideoClipTrackItem[], at: Ticks, hint: number | null): Promise<PVideoClipTrackItem | null> {
-  if (hint !== null && items[hint] && ticksOf(await items[hint].getStartTime()) === at) return items[hint];
-  const k = await firstEndingAfter(items, at);
-  const it = items[k];
-  return it && ticksOf(await it.getStartTime()) === at ? it : null;
+  /** after a commit: every object read so far is stale */
+  committed(): void {
+    this.cache = new Map();
+  }
 }
 
 export async function applyPlacements(ctx: ApplyContext, placements: readonly ResolvedPlacement[], undoName: string): Promise<ApplyResult> {
@@ -70,118 +73,149 @@ export async function applyPlacements(ctx: ApplyContext, placements: readonly Re
   const refused: RefusedPlacement[] = [];
   const refuse = (p: ResolvedPlacement, code: string, reason: string): void => void refused.push({ placementId: p.id, code, reason });
   const tc = (t: Ticks): string => ticksToTimecode(t, ctx.rate);
-  const clipType = ppro.Constants.TrackItemType.CLIP;
-
+  const tracks = new TrackReader(ctx);
   const trackCount = await sequence.getVideoTrackCount();
-  const audioCount = await sequence.getAudioTrackCount();
-  const itemsOf = new Map<number, PVideoClipTrackItem[]>();
-  const trackItems = async (i: number): Promise<PVideoClipTrackItem[]> => {
-    let items = itemsOf.get(i);
-    if (!items) {
-      items = (await sequence.getVideoTrack(i)).getTrackItems(clipType, false);
-      itemsOf.set(i, items);
-    }
-    return items;
-  };
 
   // 1. re-check every range on the live timeline
-  const accepted: Accepted[] = [];
+  let accepted: Accepted[] = [];
   for (const p of placements) {
-    // the plan's "new track" is whichever index is next now (only one new track per transaction works)
+    // the plan's "new track" is whichever index is next now
     const trackIndex = p.newTrack || p.trackIndex >= trackCount ? trackCount : p.trackIndex;
     const label = `V${trackIndex + 1} at ${tc(p.range.start)}`;
     if (ctx.suspectLocked.has(trackIndex)) {
       refuse(p, "locked", `${label} did not accept clips earlier — the track looks locked. Unlock it and run again; the shot is in the Cutaway bin.`);
       continue;
     }
-    if (trackIndex < trackCount && !(await rangeFree(await trackItems(trackIndex), p.range, ctx.hintIndex(trackIndex, p.range.start)))) {
+    if (trackIndex < trackCount && !(await rangeFree(await tracks.items(trackIndex), p.range, ctx.hintIndex(trackIndex, p.range.start)))) {
       refuse(p, "occupied", `${label} is no longer empty — something was placed there after planning. The shot is in the Cutaway bin.`);
       continue;
     }
-    let original: PVideoClipTrackItem | null = null;
+    let original: Accepted["original"] = null;
     if (p.replacesClipId) {
       const where = parseClipId(p.replacesClipId);
-      original = where && where.trackIndex < trackCount ? await itemStartingAt(await trackItems(where.trackIndex), where.start, ctx.hintIndex(where.trackIndex, where.start)) : null;
-      if (!original) {
+      const found = where && where.trackIndex < trackCount ? await itemStartingAt(await tracks.items(where.trackIndex), where.start, ctx.hintIndex(where.trackIndex, where.start)) : null;
+      if (!where || !found) {
         refuse(p, "original_moved", `The clip to replace at ${tc(p.range.start)} has moved or was deleted. Nothing was replaced; the shot is in the Cutaway bin.`);
         continue;
       }
+      original = where;
     }
-    const item = await ctx.itemFor(p);
-    if (!item) {
+    const itemId = await ctx.itemIdFor(p);
+    if (!itemId) {
       refuse(p, "missing_media", `The media for shot ${p.shotNumber} is not in the project. Run the shot again.`);
       continue;
     }
-    accepted.push({ p, item, trackIndex, original });
+    accepted.push({ p, itemId, trackIndex, still: STILL.test(p.mediaPath), original });
   }
+  const ids = (list: readonly Accepted[]): string[] => [...new Set(list.map((a) => a.itemId))];
+  let items = await ctx.items(ids(accepted));
+  accepted = accepted.filter((a) => items.has(a.itemId) || void refuse(a.p, "missing_media", `The media for shot ${a.p.shotNumber} is no longer in the Cutaway bin. Run the shot again.`));
   if (accepted.length === 0) return { undoName, applied: [], refused };
 
-  // 2. source prep: in/out, label, provenance (its own transaction: actions on project items, not the timeline)
+  // 2. source prep for the whole batch
   await ctx.ensureSchema();
-  if (!(await prepareMedia(ppro, project, accepted))) return hostRefusedAll(undoName, accepted, refused, "Premiere refused to trim the new media; nothing was changed on the timeline.");
+  if (!(await prepareMedia(ppro, project, accepted.map((a) => ({ p: a.p, item: items.get(a.itemId)! }))))) return hostRefusedAll(undoName, accepted, refused, "Premiere refused to trim the new media; nothing was changed on the timeline.");
+  tracks.committed();
 
-  // 3. the timeline edit: one named undo step
-  let edited = false;
-  project.lockedAccess(() => {
-    const editor = ppro.SequenceEditor.getEditor(sequence);
-    edited = project.executeTransaction((c) => {
-      for (const a of accepted) {
-        // a new empty audio track: generated audio must never land on the editor's dialogue
-        const action: PAction = editor.createOverwriteItemAction(a.item, tickTime(ppro, a.p.range.start), a.trackIndex, audioCount);
-        c.addAction(action);
-        if (a.original) c.addAction(a.original.createSetDisabledAction(true));
-      }
-    }, undoName);
-  });
-  if (!edited) return hostRefusedAll(undoName, accepted, refused, "Premiere refused the edit; nothing was changed. Try again, or check that the sequence is not locked.");
+  // 3. the timeline edit
+  const audio = await readAudioTracks(sequence);
+  const blocked: Accepted[] = [];
+  for (const a of accepted) {
+    if (!a.still || a.trackIndex >= trackCount || (await clearAfter(await tracks.items(a.trackIndex), a.p.range.end))) continue;
+    // the new top track is safe only if nothing above (a protected title) shares the still's time
+    let coveredAbove = false;
+    for (let t = a.trackIndex + 1; t < trackCount && !coveredAbove; t++) coveredAbove = !(await rangeFree(await tracks.items(t), a.p.range, null));
+    if (coveredAbove) blocked.push(a);
+    else a.trackIndex = trackCount;
+  }
+  for (const a of blocked) refuse(a.p, "still_would_cut", `Shot ${a.p.shotNumber} is a still: Premiere would first lay it down at its default still duration and cut into the next clip on V${a.trackIndex + 1}, and the tracks above are taken. Place it from the Cutaway bin by hand.`);
+  accepted = accepted.filter((a) => !blocked.includes(a));
+  if (accepted.length === 0) return { undoName, applied: [], refused };
+  accepted.sort((x, y) => (x.p.range.start < y.p.range.start ? -1 : x.p.range.start > y.p.range.start ? 1 : 0));
+  const laneFirst = accepted.find((a) => a.trackIndex === trackCount);
+  let first = accepted.filter((a) => a.trackIndex < trackCount || a === laneFirst);
+  let second = accepted.filter((a) => !first.includes(a));
+  items = await ctx.items(ids(accepted));
+  const edit = async (list: readonly Accepted[], audioIndex: number, nameAudio: number | null): Promise<{ ok: boolean; moved: Accepted[] }> => {
+    const originals = new Map<Accepted, PVideoClipTrackItem>();
+    const moved: Accepted[] = [];
+    for (const a of list) {
+      if (!a.original) continue;
+      const o = await itemStartingAt(await tracks.items(a.original.trackIndex), a.original.start, ctx.hintIndex(a.original.trackIndex, a.original.start));
+      if (o) originals.set(a, o);
+      else moved.push(a);
+    }
+    const audioTrack = nameAudio === null ? null : await sequence.getAudioTrack(nameAudio);
+    const todo = list.filter((a) => !moved.includes(a));
+    if (todo.length === 0 && !audioTrack) return { ok: true, moved };
+    let ok = false;
+    project.lockedAccess(() => {
+      const editor = ppro.SequenceEditor.getEditor(sequence);
+      ok = project.executeTransaction((c) => {
+        for (const a of todo) {
+          const action: PAction = editor.createOverwriteItemAction(items.get(a.itemId)!, tickTime(ppro, a.p.range.start), a.trackIndex, audioIndex);
+          c.addAction(action);
+          const o = originals.get(a);
+          if (o) c.addAction(o.createSetDisabledAction(true));
+        }
+        if (audioTrack) c.addAction(audioTrack.createSetNameAction(CUTAWAY_AUDIO_TRACK));
+      }, undoName);
+    });
+    return { ok, moved };
+  };
 
-  // 4. read back what landed
+  let r = first.length ? await edit(first, audioTarget(audio), null) : { ok: true, moved: [] as Accepted[] };
+  if (!r.ok && audio.cutaway === null && first.filter((a) => !a.still).length > 1) {
+    // several clips with sound aimed at the one new audio track fail together: one makes the track, the rest follow it
+    const keep = laneFirst && !laneFirst.still ? laneFirst : first.find((a) => !a.still);
+    const later = first.filter((a) => !a.still && a !== keep);
+    first = first.filter((a) => !later.includes(a));
+    second = [...later, ...second].sort((x, y) => (x.p.range.start < y.p.range.start ? -1 : 1));
+    r = await edit(first, audioTarget(audio), null);
+  }
+  if (!r.ok) return hostRefusedAll(undoName, accepted, refused, "Premiere refused the edit; nothing was changed. Try again, or check that the sequence is not locked.");
+  for (const a of r.moved) refuse(a.p, "original_moved", `The clip to replace at ${tc(a.p.range.start)} has moved or was deleted. Nothing was replaced; the shot is in the Cutaway bin.`);
+  let landed = first.filter((a) => !r.moved.includes(a));
+  tracks.committed();
+  const now = await readAudioTracks(sequence);
+  const madeAudio = audio.cutaway === null && now.count > audio.count ? audio.count : null;
+  if (second.length || madeAudio !== null) {
+    items = await ctx.items(ids(second));
+    const r2 = await edit(second, madeAudio ?? audioTarget(now), madeAudio);
+    tracks.committed();
+    if (r2.ok) landed = [...landed, ...second.filter((a) => !r2.moved.includes(a))];
+    for (const a of r2.ok ? r2.moved : second) refuse(a.p, r2.ok ? "original_moved" : "host_refused", r2.ok ? `The clip to replace at ${tc(a.p.range.start)} has moved or was deleted.` : "Premiere refused the second part of the edit (clips for the new track); the rest landed. Run it again.");
+  }
+  return readBack(ctx, tracks, landed, refused, undoName);
+}
+
+/** 4. Confirms each placement on the timeline; trims ends that are off the planned frame (stills, media frame grids). */
+async function readBack(ctx: ApplyContext, tracks: TrackReader, landed: readonly Accepted[], refused: RefusedPlacement[], undoName: string): Promise<ApplyResult> {
+  const { ppro, project } = ctx;
+  const tc = (t: Ticks): string => ticksToTimecode(t, ctx.rate);
   const applied: { placementId: string; clipId: string }[] = [];
   const fixEnds: { item: PVideoClipTrackItem; end: Ticks }[] = [];
-  const after = new Map<number, PVideoClipTrackItem[]>();
-  for (const a of accepted) {
-    let items = after.get(a.trackIndex);
-    if (!items) {
-      items = (await sequence.getVideoTrack(a.trackIndex)).getTrackItems(clipType, false);
-      after.set(a.trackIndex, items);
-    }
-    const placed = await itemStartingAt(items, a.p.range.start, null);
-    if (!placed || (await placed.getProjectItem()).getId() !== a.item.getId()) {
+  for (const a of landed) {
+    const placed = await itemStartingAt(await tracks.items(a.trackIndex), a.p.range.start, null);
+    const placedItem = placed ? await placed.getProjectItem() : null;
+    if (!placed || placedItem?.getId() !== a.itemId) {
       ctx.suspectLocked.add(a.trackIndex);
-      refuse(a.p, "not_placed", `V${a.trackIndex + 1} did not take shot ${a.p.shotNumber} at ${tc(a.p.range.start)} — is the track locked? Unlock it and run again; the shot is in the Cutaway bin.`);
+      refused.push({ placementId: a.p.id, code: "not_placed", reason: `V${a.trackIndex + 1} did not take shot ${a.p.shotNumber} at ${tc(a.p.range.start)} — is the track locked? Unlock it and run again; the shot is in the Cutaway bin.` });
       continue;
     }
     ctx.suspectLocked.delete(a.trackIndex);
     if (ticksOf(await placed.getEndTime()) !== a.p.range.end) fixEnds.push({ item: placed, end: a.p.range.end });
     applied.push({ placementId: a.p.id, clipId: clipIdAt(a.trackIndex, a.p.range.start) });
   }
-  // stills can ignore source in/out and take the default still duration: trim them to the planned frame
   if (fixEnds.length) {
     project.lockedAccess(() => {
       project.executeTransaction((c) => fixEnds.forEach((f) => c.addAction(f.item.createSetEndAction(tickTime(ppro, f.end)))), undoName);
     });
+    tracks.committed();
   }
   return { undoName, applied, refused };
-}
-
-/** In/out (fit to the range), colour label and provenance on the new project items, as one transaction. */
-export async function prepareMedia(ppro: PremiereModule, project: PProject, entries: readonly { readonly p: ResolvedPlacement; readonly item: PProjectItem }[]): Promise<boolean> {
-  const metadata = await Promise.all(entries.map(async (a) => withFields(await ppro.Metadata.getProjectMetadata(a.item), provenanceFields(a.p.provenance))));
-  let prepared = false;
-  project.lockedAccess(() => {
-    prepared = project.executeTransaction((c) => {
-      entries.forEach((a, i) => {
-        c.addAction(ppro.ClipProjectItem.cast(a.item).createSetInOutPointsAction(tickTime(ppro, a.p.sourceIn), tickTime(ppro, a.p.sourceOut)));
-        if (a.p.labelIndex !== undefined) c.addAction(a.item.createSetColorLabelAction(a.p.labelIndex));
-        const m = metadata[i]!;
-        c.addAction(ppro.Metadata.createSetProjectMetadataAction(a.item, m.xml, m.updated));
-      });
-    }, "Cutaway: prepare media");
-  });
-  return prepared;
 }
 
 function hostRefusedAll(undoName: string, accepted: readonly Accepted[], refused: RefusedPlacement[], reason: string): ApplyResult {
   return { undoName, applied: [], refused: [...refused, ...accepted.map((a) => ({ placementId: a.p.id, code: "host_refused", reason }))] };
 }
-

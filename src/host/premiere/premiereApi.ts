@@ -34,6 +34,18 @@ export interface PRectF {
   height: number;
 }
 
+export interface PFrameRate {
+  readonly ticksPerFrame: number;
+  readonly value: number;
+}
+
+export interface PSequenceSettings {
+  getVideoFrameRate(): PFrameRate;
+  setVideoFrameRate(inVideoFrameRate: PFrameRate): boolean;
+  getVideoFrameRect(): Promise<PRectF>;
+  setVideoFrameRect(inVideoFrameRect: PRectF): Promise<boolean>;
+}
+
 export interface PCompoundAction {
   addAction(action: PAction): boolean;
   readonly empty: boolean;
@@ -71,7 +83,8 @@ export interface PVideoClipTrackItem {
   isDisabled(): Promise<boolean>;
   isAdjustmentLayer(): Promise<boolean>;
   getTrackIndex(): Promise<number>;
-  getProjectItem(): Promise<PProjectItem>;
+  /** graphics/text clips (and some adjustment layers) answer no project item in Premiere */
+  getProjectItem(): Promise<PProjectItem | null | undefined>;
   createSetDisabledAction(disabled: boolean): PAction;
   createSetEndAction(tickTime: PTickTime): PAction;
 }
@@ -79,6 +92,12 @@ export interface PVideoClipTrackItem {
 export interface PVideoTrack {
   getTrackItems(trackItemType: Constants.TrackItemType, includeEmptyTrackItems: boolean): PVideoClipTrackItem[];
   getIndex(): Promise<number>;
+  readonly name: string;
+}
+
+export interface PAudioTrack {
+  getIndex(): Promise<number>;
+  createSetNameAction(name: string): PAction;
   readonly name: string;
 }
 
@@ -90,6 +109,9 @@ export interface PSequence {
   getVideoTrackCount(): Promise<number>;
   getVideoTrack(trackIndex: number): Promise<PVideoTrack>;
   getAudioTrackCount(): Promise<number>;
+  getAudioTrack(trackIndex: number): Promise<PAudioTrack>;
+  getSettings(): Promise<PSequenceSettings>;
+  createSetSettingsAction(sequenceSettings: PSequenceSettings): PAction;
   getPlayerPosition(): Promise<PTickTime>;
   getInPoint(): Promise<PTickTime>;
   getOutPoint(): Promise<PTickTime>;
@@ -105,6 +127,8 @@ export interface PProject {
   /** Premiere answers no object when no sequence is open; the official type does not say so, the projection does */
   getActiveSequence(): Promise<PSequence | null | undefined>;
   createSequence(name: string, presetPath?: string): Promise<PSequence>;
+  setActiveSequence(sequence: PSequence): Promise<boolean>;
+  openSequence(sequence: PSequence): Promise<boolean>;
   getRootItem(): Promise<PFolderItem>;
   importFiles(filePaths: string[], suppressUI?: boolean, targetBin?: PProjectItem, asNumberedStills?: boolean): Promise<boolean>;
   executeTransaction(callback: (compoundAction: PCompoundAction) => void, undoString?: string): boolean;
@@ -156,7 +180,8 @@ export interface PConstants {
 export interface PremiereModule {
   readonly Project: { getActiveProject(): Promise<PProject> };
   readonly ProjectItem: { cast(item: PFolderItem | PClipProjectItem): PProjectItem; readonly TYPE_BIN: number; readonly TYPE_CLIP: number };
-  readonly ClipProjectItem: { cast(projectItem: PProjectItem): PClipProjectItem };
+  /** answers null for items that are not clips in Premiere (some adjustment layers, synthetic media) */
+  readonly ClipProjectItem: { cast(projectItem: PProjectItem): PClipProjectItem | null };
   readonly FolderItem: { cast(projectItem: PProjectItem): PFolderItem };
   readonly SequenceEditor: { getEditor(sequenceObject: PSequence): PSequenceEditor };
   readonly Markers: { getMarkers(markerOwnerObject: PSequence | PClipProjectItem): Promise<PMarkers> };

@@ -7,16 +7,23 @@ import type { ApplyResult, EditorHost, ImportedMedia, ResolvedPlacement } from "
 import { CUTAWAY_BIN } from "../../app/run/placer";
 import type { FrameSize, SequenceSnapshot } from "../../core/timeline";
 import type { Ticks } from "../../core/time";
-import { applyPlacements, prepareMedia } from "./applyPlacements";
+import type { FileStore } from "../../platform/ports";
+import { applyPlacements } from "./applyPlacements";
 import { parseClipId } from "./clipIds";
-import { MediaBin } from "./mediaBin";
+import { backoff, MediaBin } from "./mediaBin";
 import type { PProject, PremiereModule, PSequence } from "./premiereApi";
+import { createMatchingSequence } from "./newSequence";
+import { swapTake } from "./swapTake";
 import { PROVENANCE_COLUMNS } from "./provenance";
 import { noSequence, readSequence } from "./readSequence";
 import { tickTime } from "./tickTime";
 
 export interface PremiereHostOptions {
   readonly sleep?: (ms: number) => Promise<void>;
+  /** to see files Premiere writes (exported frames): it can answer before the file exists */
+  readonly files?: Pick<FileStore, "exists" | "size">;
+  /** how long to wait for an import to be listable, or an exported frame to land (about 10 s) */
+  readonly patienceMs?: number;
 }
 
 export class PremiereEditorHost implements EditorHost {
@@ -24,12 +31,16 @@ export class PremiereEditorHost implements EditorHost {
   private last: SequenceSnapshot | null = null;
   private readonly suspectLocked = new Map<string, Set<number>>();
   private schemaReady = false;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly patienceMs: number;
 
   constructor(
     private readonly ppro: PremiereModule,
-    options: PremiereHostOptions = {},
+    private readonly options: PremiereHostOptions = {},
   ) {
-    this.bin = new MediaBin(ppro, { sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), findAttempts: 5 });
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.patienceMs = options.patienceMs ?? 10_000;
+    this.bin = new MediaBin(ppro, { sleep: this.sleep, findForMs: this.patienceMs });
   }
 
   private async active(): Promise<{ project: PProject; sequence: PSequence }> {
@@ -47,6 +58,18 @@ export class PremiereEditorHost implements EditorHost {
   }
 
   async snapshot(): Promise<SequenceSnapshot> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.readSnapshot();
+      } catch (e) {
+        // a commit landing between two reads (an apply, the editor) leaves what was read stale: read again
+        if (e instanceof HostError || attempt >= 5) throw e;
+        await this.sleep(20 * attempt);
+      }
+    }
+  }
+
+  private async readSnapshot(): Promise<SequenceSnapshot> {
     const { project, sequence } = await this.active();
     const snap = await readSequence(this.ppro, sequence, {
       cutawayItemIds: await this.bin.itemIds(project, CUTAWAY_BIN),
@@ -79,7 +102,8 @@ export class PremiereEditorHost implements EditorHost {
         project,
         sequence,
         rate,
-        itemFor: (p) => this.bin.itemForPath(project, p.mediaPath, CUTAWAY_BIN),
+        itemIdFor: (p) => this.bin.itemIdForPath(project, p.mediaPath, CUTAWAY_BIN),
+        items: (ids) => this.bin.items(project, CUTAWAY_BIN, ids),
         hintIndex: (trackIndex, at) => {
           const clips = last?.videoTracks[trackIndex]?.clips;
           if (!clips) return null;
@@ -107,43 +131,42 @@ export class PremiereEditorHost implements EditorHost {
     const snap = await this.snapshot();
     const where = parseClipId(clipId);
     const clip = where ? snap.videoTracks[where.trackIndex]?.clips.find((c) => c.start === where.start) : undefined;
-    if (!clip || !clip.provenance) {
-      return { undoName, applied: [], refused: [{ placementId: take.id, code: "not_cutaway_clip", reason: "That clip is no longer where Cutaway placed it (or is not a Cutaway clip); the take is in the Cutaway bin." }] };
-    }
-    // the old take is Cutaway's own clip: overwriting exactly its range replaces it, same range, same trims
-    const range = { start: clip.start, end: clip.end };
-    const swap: ResolvedPlacement = { ...take, range, trackIndex: clip.trackIndex, newTrack: false, sourceOut: take.sourceIn + (range.end - range.start) };
+    const refuse = (code: string, reason: string): ApplyResult => ({ undoName, applied: [], refused: [{ placementId: take.id, code, reason }] });
+    if (!clip || !clip.provenance) return refuse("not_cutaway_clip", "That clip is no longer where Cutaway placed it (or is not a Cutaway clip); the take is in the Cutaway bin.");
     const { project, sequence } = await this.active();
-    let ok = false;
-    const item = await this.bin.itemForPath(project, take.mediaPath, CUTAWAY_BIN);
-    if (!item) return { undoName, applied: [], refused: [{ placementId: take.id, code: "missing_media", reason: "The take's media is not in the project. Run it again." }] };
+    const itemId = await this.bin.itemIdForPath(project, take.mediaPath, CUTAWAY_BIN);
+    if (!itemId) return refuse("missing_media", "The take's media is not in the project. Run it again.");
     await this.ensureSchema();
-    if (!(await prepareMedia(this.ppro, project, [{ p: swap, item }]))) return { undoName, applied: [], refused: [{ placementId: take.id, code: "host_refused", reason: "Premiere refused to trim the take; nothing changed." }] };
-    project.lockedAccess(() => {
-      const editor = this.ppro.SequenceEditor.getEditor(sequence);
-      ok = project.executeTransaction((c) => {
-        c.addAction(editor.createOverwriteItemAction(item, tickTime(this.ppro, range.start), clip.trackIndex, snap.audioTrackCount));
-      }, undoName);
-    });
+    const result = await swapTake({ ppro: this.ppro, project, sequence, rate: snap.rate, items: (ids) => this.bin.items(project, CUTAWAY_BIN, ids) }, clip, itemId, take, undoName);
     this.last = null;
-    if (!ok) return { undoName, applied: [], refused: [{ placementId: take.id, code: "host_refused", reason: "Premiere refused the swap; nothing changed." }] };
-    return { undoName, applied: [{ placementId: take.id, clipId }], refused: [] };
+    return result;
   }
 
   async exportFrame(at: Ticks, filePath: string, size: FrameSize): Promise<string> {
     const { sequence } = await this.active();
-    const cut = filePath.replace(/\\/g, "/").lastIndexOf("/");
-    const ok = await this.ppro.Exporter.exportSequenceFrame(sequence, tickTime(this.ppro, at), filePath.slice(cut + 1), filePath.slice(0, cut), size.width, size.height);
+    const path = filePath.replace(/\\/g, "/");
+    const cut = path.lastIndexOf("/");
+    // a base name and a folder ending in a separator, as the declaration's example has them
+    const ok = await this.ppro.Exporter.exportSequenceFrame(sequence, tickTime(this.ppro, at), path.slice(cut + 1), path.slice(0, cut + 1), size.width, size.height);
     if (!ok) throw new HostError("export_failed", "Premiere could not export the neighbouring frame; the shot will be generated from the prompt alone.");
-    return filePath;
+    const files = this.options.files;
+    if (!files) return filePath;
+    // Premiere can answer true before the file is on disk: wait for a non-empty file whose size has settled
+    let last = -1;
+    for (const wait of [0, ...backoff(this.patienceMs)]) {
+      if (wait) await this.sleep(wait);
+      const bytes = (await files.exists(filePath)) ? await files.size(filePath) : 0;
+      if (bytes > 0 && bytes === last) return filePath;
+      last = bytes;
+    }
+    throw new HostError("export_failed", `Premiere said it exported the neighbouring frame, but no complete file appeared within ${Math.round(this.patienceMs / 1000)} s; the shot will be generated from the prompt alone.`);
   }
 
   async createSequence(name: string): Promise<string> {
     const project = await this.ppro.Project.getActiveProject();
-    const seq = await project.createSequence(name);
-    if (!seq) throw new HostError("sequence_failed", `Premiere could not create the sequence "${name}".`);
+    const guid = await createMatchingSequence(this.ppro, project, name);
     this.last = null;
-    return seq.guid.toString();
+    return guid;
   }
 
   async projectFolder(): Promise<string | null> {

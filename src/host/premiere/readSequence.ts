@@ -5,7 +5,8 @@
  */
 import { HostError } from "../../app/hostError";
 import { rateFromTimebase } from "../../core/time";
-import { validateSnapshot, type Clip, type Marker, type MediaKind, type SequenceSnapshot, type Track } from "../../core/timeline";
+import { validateSnapshot, type Clip, type Marker, type MediaKind, type Provenance, type SequenceSnapshot, type Track } from "../../core/timeline";
+import { nativePath } from "./paths";
 import { clipIdAt } from "./clipIds";
 import type { PremiereModule, PProjectItem, PSequence, PVideoClipTrackItem } from "./premiereApi";
 import { readProvenance } from "./provenance";
@@ -59,13 +60,32 @@ async function readClip(ppro: PremiereModule, item: PVideoClipTrackItem, trackIn
   };
 }
 
-async function readMedia(ppro: PremiereModule, pi: PProjectItem, clipName: string, adjustment: boolean, opts: ReadOptions) {
-  if (adjustment) return { path: null, kind: "adjustment" as const, label: undefined, provenance: null };
-  const clip = ppro.ClipProjectItem.cast(pi);
-  const [path, nested, label] = await Promise.all([clip.getMediaFilePath(), clip.isSequence(), pi.getColorLabelIndex()]);
-  const provenance = opts.cutawayItemIds.has(pi.getId()) ? readProvenance(await ppro.Metadata.getProjectMetadata(pi)) : null;
-  const kind: MediaKind = nested ? "sequence" : !path ? syntheticKind(clipName) : STILL.test(path) ? "still" : "video";
-  return { path: path || null, kind, label: label > 0 ? label : undefined, provenance };
+interface MediaInfo {
+  readonly path: string | null;
+  readonly kind: MediaKind;
+  readonly label: number | undefined;
+  readonly provenance: Provenance | null;
+}
+
+/**
+ * What a clip shows. Graphics and text clips (and some adjustment layers) have no project item, or
+ * one that does not cast to a clip: they are read as occupied ranges of a synthetic kind, and one
+ * clip Premiere cannot describe never fails the whole read.
+ */
+async function readMedia(ppro: PremiereModule, pi: PProjectItem | null | undefined, clipName: string, adjustment: boolean, opts: ReadOptions): Promise<MediaInfo> {
+  if (adjustment) return { path: null, kind: "adjustment", label: undefined, provenance: null };
+  if (!pi) return { path: null, kind: syntheticKind(clipName), label: undefined, provenance: null };
+  try {
+    const clip = ppro.ClipProjectItem.cast(pi);
+    if (!clip) return { path: null, kind: syntheticKind(clipName), label: undefined, provenance: null };
+    const [rawPath, nested, label] = await Promise.all([clip.getMediaFilePath(), clip.isSequence(), pi.getColorLabelIndex()]);
+    const path = rawPath ? nativePath(rawPath) : "";
+    const provenance = opts.cutawayItemIds.has(pi.getId()) ? readProvenance(await ppro.Metadata.getProjectMetadata(pi)) : null;
+    const kind: MediaKind = nested ? "sequence" : !path ? syntheticKind(clipName) : STILL.test(path) ? "still" : "video";
+    return { path: path || null, kind, label: label > 0 ? label : undefined, provenance };
+  } catch {
+    return { path: null, kind: "unknown", label: undefined, provenance: null };
+  }
 }
 
 export async function readSequence(ppro: PremiereModule, seq: PSequence, opts: ReadOptions): Promise<SequenceSnapshot> {
@@ -86,10 +106,11 @@ export async function readSequence(ppro: PremiereModule, seq: PSequence, opts: R
   const tracks: Track[] = [];
   for (let index = 0; index < trackCount; index++) {
     const track = await seq.getVideoTrack(index);
+    const name = track.name;
     const items = track.getTrackItems(clipType, false);
     const clips = await Promise.all(items.map((it) => readClip(ppro, it, index, opts)));
     clips.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    tracks.push({ index, name: track.name, locked: opts.suspectLocked.has(index), clips });
+    tracks.push({ index, name, locked: opts.suspectLocked.has(index), clips });
   }
   const clipIds = new Set(tracks.flatMap((t) => t.clips.map((c) => c.id)));
   const selected = await selectionIds(await selection.getTrackItems(), clipIds);

@@ -2,19 +2,29 @@
  * An in-memory Premiere Pro: implements the `premierepro` projection the adapter is written against
  * (`PremiereModule`), so tests and the workbench run the real adapter code. Build one with
  * `createPremiereSim(state)`; `module` is what the adapter receives in place of the host's premierepro module,
- * `core` holds the state, undo stack, faults and call count for tests and the workbench view.
+ * `core` holds the state, undo stack, faults, clock and call count for tests and the workbench view.
+ * Strict by default in every way listed in `strictness.ts`.
  */
 import type { PClipProjectItem, PCompoundAction, PFolderItem, PProject, PProjectItem, PremiereModule, PSequence, PTickTime, ProjectEventValue, SequenceEventValue } from "../premiere/premiereApi";
+import { virtualClock, type SimClock } from "./simClock";
 import { SimCore, SimRefusal } from "./simCore";
-import { DEFAULT_STILL_TICKS, overwriteRange, type SimMediaKind, type SimState } from "./simModel";
-import { rootFolder, SIM_TRACK_ITEM_CLIP, SIM_TYPE_BIN, SIM_TYPE_CLIP, SimClipProjectItem, SimFolderItem, SimMarkers, SimProjectItem, SimSequenceObj } from "./simObjects";
+import { simSequenceEditor } from "./simEditor";
+import { metadataPacket, readPacketFields } from "./simMetadata";
+import { DEFAULT_STILL_TICKS, ROOT_BIN_ID, type SimMediaKind, type SimState } from "./simModel";
+import { rootFolder, SIM_TRACK_ITEM_CLIP, SIM_TYPE_BIN, SIM_TYPE_CLIP, SimClipProjectItem, SimFolderItem, SimProjectItem } from "./simObjects";
+import { SimMarkers, SimSequenceObj } from "./simSequence";
 import { simTickTimeStatic, ticksOf } from "./simTime";
+import { STRICT, type SimStrictness } from "./strictness";
 
 export interface ProbedMedia {
   readonly media: SimMediaKind;
   /** null for stills */
   readonly durationTicks: bigint | null;
   readonly hasAudio: boolean;
+  /** the media's frame duration in ticks; absent = 24 fps for video */
+  readonly frameTicks?: bigint | null;
+  /** how the file system spells the path (its case), when it differs from what was asked */
+  readonly diskPath?: string;
 }
 
 export interface PremiereSimOptions {
@@ -24,33 +34,50 @@ export interface PremiereSimOptions {
   exportFrame?: (directory: string, filename: string, width: number, height: number, atTicks: bigint) => Promise<boolean>;
   projectPath?: string;
   projectName?: string;
+  /** switches to relax (each defaults to strict) */
+  strict?: Partial<SimStrictness>;
+  clock?: SimClock;
+  /** Premiere's "default still duration" preference */
+  defaultStillTicks?: bigint;
 }
 
 const STILL = /\.(png|jpe?g|tiff?|gif|bmp)$/i;
+const FPS24 = 254_016_000_000n / 24n;
+/** Premiere's default sequence preset: 1080p at 29.97. */
+const DEFAULT_PRESET = { ticksPerFrame: 8_475_667_200n, width: 1920, height: 1080 };
 
-/** Without a probe: stills by extension, video files of 10 s with no audio. */
+/** Without a probe: stills by extension, video files of 10 s at 24 fps with no audio. */
 async function defaultProbe(path: string): Promise<ProbedMedia> {
-  return STILL.test(path) ? { media: "still", durationTicks: null, hasAudio: false } : { media: "video", durationTicks: 10n * 254_016_000_000n, hasAudio: false };
+  return STILL.test(path) ? { media: "still", durationTicks: null, hasAudio: false } : { media: "video", durationTicks: 10n * 254_016_000_000n, hasAudio: false, frameTicks: FPS24 };
 }
 
-const SEQUENCE_EVENT = { ACTIVATED: 0 as SequenceEventValue, CLOSED: 1 as SequenceEventValue, SELECTION_CHANGED: 2 as SequenceEventValue };
-const PROJECT_EVENT = { DIRTY: 2 as ProjectEventValue };
-/** Premiere's private namespace for project-panel metadata columns. */
-const FIELD = /<premierePrivateProjectMetaData:([\w.]+)>([\s\S]*?)<\/premierePrivateProjectMetaData:\1>/g;
+/** Runtime enum values are not the typings' ordinals (Premiere's are strings or other numbers). */
+const SEQUENCE_EVENT = { ACTIVATED: "sequenceActivated" as unknown as SequenceEventValue, CLOSED: "sequenceClosed" as unknown as SequenceEventValue, SELECTION_CHANGED: "sequenceSelectionChanged" as unknown as SequenceEventValue };
+const PROJECT_EVENT = { DIRTY: "projectDirty" as unknown as ProjectEventValue };
 
 export interface PremiereSim {
   readonly module: PremiereModule;
   readonly core: SimCore;
+  readonly clock: SimClock;
+  /** fires a host event by hand (tests of panels that must not depend on one) */
+  fire(event: "selection" | "dirty"): void;
 }
 
+/** A path as Premiere reports it on Windows: backslashes. */
+const windowsSpelling = (p: string): string => p.replace(/\//g, "\\");
+
 export function createPremiereSim(state: SimState, options: PremiereSimOptions = {}): PremiereSim {
-  const core = new SimCore(state);
+  const strict: SimStrictness = { ...STRICT, ...options.strict };
+  const clock = options.clock ?? virtualClock();
+  const core = new SimCore(state, strict, clock);
   const probe = options.probe ?? defaultProbe;
+  const defaultStill = options.defaultStillTicks ?? DEFAULT_STILL_TICKS;
   const listeners = new Map<unknown, Set<(e?: object) => void>>();
+  const fire = (key: unknown, reason: string): void => listeners.get(key)?.forEach((h) => h({ reason }));
   core.onChange((reason) => {
-    const fire = (key: unknown): void => listeners.get(key)?.forEach((h) => h({ reason }));
-    fire(SEQUENCE_EVENT.SELECTION_CHANGED);
-    fire(PROJECT_EVENT.DIRTY);
+    if (!strict.selectionEventSilent) fire(SEQUENCE_EVENT.SELECTION_CHANGED, reason);
+    // selecting, parking the playhead and marking do not dirty a project
+    if (reason !== "selection") fire(PROJECT_EVENT.DIRTY, reason);
   });
 
   const project: PProject = {
@@ -61,13 +88,27 @@ export function createPremiereSim(state: SimState, options: PremiereSimOptions =
       const seq = core.activeSequence();
       return seq ? new SimSequenceObj(core, seq.guid) : null;
     },
+    async setActiveSequence(sequence: PSequence): Promise<boolean> {
+      core.count();
+      if (!(sequence instanceof SimSequenceObj)) return false;
+      const guid = sequence.guidString;
+      core.sequence(guid);
+      core.mutate((s) => void (s.activeGuid = guid));
+      fire(SEQUENCE_EVENT.ACTIVATED, "activated");
+      return true;
+    },
+    async openSequence(sequence: PSequence): Promise<boolean> {
+      core.count();
+      return sequence instanceof SimSequenceObj && core.state.sequences.some((s) => s.guid === sequence.guidString);
+    },
     async createSequence(name: string): Promise<PSequence> {
       core.count();
       const active = core.activeSequence();
+      const preset = strict.createSequenceDefaultPreset || !active ? DEFAULT_PRESET : active;
       const guid = `seq-${core.state.nextItem++}`;
       core.mutate((s) => {
-        s.sequences.push({ guid, name, ticksPerFrame: active?.ticksPerFrame ?? 10_594_584_000n, width: active?.width ?? 1920, height: active?.height ?? 1080, tracks: [{ name: "Video 1", locked: false, clips: [] }], audioTrackCount: 1, markers: [], playhead: 0n, inPoint: null, outPoint: null, selection: [] });
-        s.activeGuid = guid;
+        s.sequences.push({ guid, name, ticksPerFrame: preset.ticksPerFrame, width: preset.width, height: preset.height, tracks: [1, 2, 3].map((n) => ({ name: `Video ${n}`, locked: false, clips: [] })), audioTrackCount: 3, audioTracks: [1, 2, 3].map((n) => ({ name: `Audio ${n}`, clips: [] })), markers: [], playhead: 0n, inPoint: null, outPoint: null, selection: [] });
+        if (!strict.createSequenceDefaultPreset) s.activeGuid = guid;
       });
       return new SimSequenceObj(core, guid);
     },
@@ -75,22 +116,27 @@ export function createPremiereSim(state: SimState, options: PremiereSimOptions =
       core.count();
       return rootFolder(core);
     },
-    async importFiles(paths: string[], _suppressUI?: boolean, targetBin?: PProjectItem): Promise<boolean> {
+    async importFiles(paths: string[], _suppressUI?: boolean, targetBin?: PProjectItem | null): Promise<boolean> {
       core.count();
       if (core.faults.failNextImport) {
         core.faults.failNextImport = false;
         return false;
       }
       if (targetBin === undefined) throw new SimRefusal("importFiles without a bin: pass the bin (Premiere wants null, not undefined, for none).");
-      const binId = targetBin.getId();
+      const binId = targetBin === null ? ROOT_BIN_ID : targetBin.getId();
       if (core.item(binId).kind !== "bin") throw new SimRefusal("importFiles target is not a bin.");
       const probed = await Promise.all(paths.map((p) => probe(p)));
       if (probed.some((p) => p === null)) return false;
+      const visibleAt = clock.now() + strict.importDelayMs;
       core.mutate((s) => {
         paths.forEach((path, i) => {
           const m = probed[i]!;
-          const name = path.split(/[\\/]/).pop() ?? path;
-          s.items.push({ id: `item-${s.nextItem++}`, kind: "clip", name, parentId: binId, mediaPath: path, media: m.media, durationTicks: m.durationTicks, hasAudio: m.hasAudio, inPoint: null, outPoint: null, colorLabel: 0, metadata: {} });
+          const onDisk = m.diskPath ?? path;
+          const name = onDisk.split(/[\\/]/).pop() ?? onDisk;
+          const id = `item-${s.nextItem++}`;
+          const frameTicks = m.media === "video" ? (m.frameTicks === undefined ? FPS24 : m.frameTicks) : null;
+          s.items.push({ id, kind: "clip", name, parentId: binId, mediaPath: strict.windowsPaths ? windowsSpelling(onDisk) : onDisk, media: m.media, durationTicks: m.durationTicks, hasAudio: m.hasAudio, frameTicks, inPoint: null, outPoint: null, colorLabel: 0, metadata: {} });
+          if (strict.importDelayMs > 0) core.hiddenUntil.set(id, visibleAt);
         });
       });
       return true;
@@ -133,52 +179,24 @@ export function createPremiereSim(state: SimState, options: PremiereSimOptions =
       TYPE_CLIP: SIM_TYPE_CLIP,
     },
     ClipProjectItem: {
-      cast(item: PProjectItem): PClipProjectItem {
+      cast(item: PProjectItem): PClipProjectItem | null {
         core.count();
-        if (!(item instanceof SimProjectItem) || core.item(item.id).kind !== "clip") throw new SimRefusal("ClipProjectItem.cast: not a clip item");
+        if (!(item instanceof SimProjectItem)) throw new SimRefusal("ClipProjectItem.cast: not a project item of this host");
+        const it = core.item(item.getId());
+        if (it.kind !== "clip") return null;
+        if (strict.clipsWithoutProjectItem && (it.media === "adjustment" || it.media === "title" || it.media === "graphic")) return null;
         return new SimClipProjectItem(core, item.id);
       },
     },
     FolderItem: {
       cast(item: PProjectItem): PFolderItem {
         core.count();
-        if (!(item instanceof SimProjectItem) || core.item(item.id).kind !== "bin") throw new SimRefusal("FolderItem.cast: not a bin");
+        if (!(item instanceof SimProjectItem) || core.item(item.getId()).kind !== "bin") throw new SimRefusal("FolderItem.cast: not a bin");
         return new SimFolderItem(core, item.id);
       },
     },
     SequenceEditor: {
-      getEditor(sequence: PSequence) {
-        core.count();
-        if (!(sequence instanceof SimSequenceObj)) throw new SimRefusal("getEditor: not a stand-in sequence");
-        const guid = sequence.guidString;
-        return {
-          createOverwriteItemAction(item: PProjectItem, time: PTickTime, videoTrackIndex: number, audioTrackIndex: number) {
-            core.count();
-            if (item instanceof SimClipProjectItem) throw new SimRefusal("createOverwriteItemAction takes the plain ProjectItem; the cast ClipProjectItem throws in Premiere.");
-            if (!(item instanceof SimProjectItem)) throw new SimRefusal("createOverwriteItemAction: not a project item");
-            if (!Number.isInteger(videoTrackIndex) || videoTrackIndex < 0 || !Number.isInteger(audioTrackIndex) || audioTrackIndex < 0) throw new SimRefusal("track indices must be whole numbers ≥ 0");
-            const at = ticksOf(time);
-            const itemId = item.id;
-            return core.action("createOverwriteItemAction", (d, txn) => {
-              const seq = d.sequences.find((s) => s.guid === guid);
-              if (!seq) throw new SimRefusal("the sequence was closed");
-              const it = core.item(itemId, d);
-              if (it.kind !== "clip") throw new SimRefusal("cannot place a bin");
-              if (videoTrackIndex > seq.tracks.length) throw new SimRefusal(`video track ${videoTrackIndex} is past the next new track`);
-              if (videoTrackIndex === seq.tracks.length) {
-                if (++txn.newVideoTracks > 1) throw new SimRefusal("only one new video track per transaction works");
-                seq.tracks.push({ name: `Video ${seq.tracks.length + 1}`, locked: false, clips: [] });
-              }
-              if (it.hasAudio && audioTrackIndex >= seq.audioTrackCount) seq.audioTrackCount = audioTrackIndex + 1;
-              const track = seq.tracks[videoTrackIndex]!;
-              if (track.locked) return; // Premiere answers true and changes nothing: callers must read back
-              const srcIn = it.inPoint ?? 0n;
-              const srcOut = it.outPoint ?? (it.durationTicks ?? DEFAULT_STILL_TICKS);
-              overwriteRange(track, { uid: d.nextUid++, start: at, end: at + (srcOut - srcIn), inPoint: srcIn, outPoint: srcOut, name: it.name, itemId, disabled: false }, () => d.nextUid++);
-            });
-          },
-        };
-      },
+      getEditor: (sequence: PSequence) => simSequenceEditor(core, sequence, defaultStill),
     },
     Markers: {
       async getMarkers(owner) {
@@ -191,16 +209,13 @@ export function createPremiereSim(state: SimState, options: PremiereSimOptions =
       METADATA_TYPE_TEXT: 2,
       async getProjectMetadata(item: PProjectItem): Promise<string> {
         core.count();
-        const fields = core.item(item.getId()).metadata;
-        const body = Object.entries(fields).map(([k, v]) => `<premierePrivateProjectMetaData:${k}>${v}</premierePrivateProjectMetaData:${k}>`).join("");
-        return `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:premierePrivateProjectMetaData="http://ns.adobe.com/premierePrivateProjectMetaData/1.0/">${body}</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+        return metadataPacket(core.item(item.getId()).metadata, strict.metadataPacketQuirks);
       },
       createSetProjectMetadataAction(item: PProjectItem, xml: string, updatedFields: string[]) {
         core.count();
         const id = item.getId();
         return core.action("createSetProjectMetadataAction", (d) => {
-          const found = new Map<string, string>();
-          for (const m of xml.matchAll(FIELD)) found.set(m[1]!, m[2]!);
+          const found = readPacketFields(xml);
           const it = core.item(id, d);
           for (const f of updatedFields) {
             if (!d.schema.includes(f)) throw new SimRefusal(`metadata field "${f}" is not in the project schema (addPropertyToProjectMetadataSchema first)`);
@@ -224,7 +239,14 @@ export function createPremiereSim(state: SimState, options: PremiereSimOptions =
       async exportSequenceFrame(sequence: PSequence, time: PTickTime, filename: string, directory: string, width: number, height: number): Promise<boolean> {
         core.count();
         if (!(sequence instanceof SimSequenceObj) || !options.exportFrame) return false;
-        return options.exportFrame(directory, filename, width, height, ticksOf(time));
+        // a full path as the file name silently writes nothing in Premiere
+        if (/[\\/]/.test(filename)) return true;
+        const dir = directory.replace(/[\\/]+$/, "");
+        const at = ticksOf(time);
+        const write = options.exportFrame;
+        if (strict.exportFrameDelayMs <= 0) return write(dir, filename, width, height, at);
+        clock.after(strict.exportFrameDelayMs, () => void write(dir, filename, width, height, at));
+        return true;
       },
     },
     EventManager: {
@@ -245,5 +267,10 @@ export function createPremiereSim(state: SimState, options: PremiereSimOptions =
       ProjectEvent: PROJECT_EVENT,
     },
   };
-  return { module, core };
+  return {
+    module,
+    core,
+    clock,
+    fire: (event) => fire(event === "selection" ? SEQUENCE_EVENT.SELECTION_CHANGED : PROJECT_EVENT.DIRTY, "manual"),
+  };
 }

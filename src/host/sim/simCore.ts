@@ -4,7 +4,9 @@
  * throws, an action does nothing until its transaction runs, a failing action leaves everything as
  * it was, and whatever the stand-in cannot know about Premiere it refuses loudly.
  */
-import { cloneState, type SimClip, type SimItem, type SimSequence, type SimState } from "./simModel";
+import { virtualClock, type SimClock } from "./simClock";
+import { audioTracksOf, cloneState, type SimClip, type SimItem, type SimSequence, type SimState } from "./simModel";
+import { STALE_OBJECT, STRICT, type SimStrictness } from "./strictness";
 
 export class SimRefusal extends Error {
   constructor(message: string) {
@@ -17,7 +19,10 @@ export class SimRefusal extends Error {
 export type ActionBody = (draft: SimState, txn: TransactionContext) => void;
 
 export interface TransactionContext {
-  newVideoTracks: number;
+  /** the state the transaction started from: "a new track" means an index past its counts */
+  readonly before: SimState;
+  /** per sequence, how many actions aimed at the not-yet-existing video / audio index */
+  readonly newTrackTargets: Map<string, { video: number; audio: number }>;
 }
 
 export class SimAction {
@@ -34,8 +39,8 @@ export interface UndoEntry {
 }
 
 export interface SimFaults {
-  /** after `skip` successful transactions, action number `action` (1-based) of the next one throws, as a host error would */
-  failTransaction?: { skip: number; action: number };
+  /** after `skip` successful transactions, action number `action` (1-based) of the next one (or `times` next ones) throws, as a host error would */
+  failTransaction?: { skip: number; action: number; times?: number };
   /** importFiles answers false and imports nothing */
   failNextImport?: boolean;
 }
@@ -47,6 +52,14 @@ export class SimCore {
   /** every call into the stand-in's module objects, for the "host calls per placement" figure */
   calls = 0;
   faults: SimFaults = {};
+  /** called after every action of a transaction with the draft as it is at that moment (tests watch the editor's clips) */
+  afterEachAction: ((draft: SimState, label: string) => void) | null = null;
+  /** the error a transaction callback threw (Premiere answers false; kept for debugging) */
+  lastCallbackError: unknown = null;
+  /** bumped by every commit, undo and redo: host objects of an older generation are stale */
+  private generationCount = 0;
+  /** project items imported but not yet listable (id → sim-clock time they appear) */
+  readonly hiddenUntil = new Map<string, number>();
   private epoch = 0;
   private inLocked = false;
   private inTransaction = false;
@@ -57,8 +70,31 @@ export class SimCore {
   private itemsIndex = new Map<string, SimItem>();
   private readonly listeners = new Set<(reason: string) => void>();
 
-  constructor(state: SimState) {
+  constructor(
+    state: SimState,
+    readonly strict: SimStrictness = STRICT,
+    readonly clock: SimClock = virtualClock(),
+  ) {
     this.state = state;
+    for (const seq of state.sequences) audioTracksOf(seq);
+  }
+
+  get generation(): number {
+    return this.generationCount;
+  }
+
+  /** Refuses an object read before the last commit, as Premiere does ("script object is no longer valid"). */
+  live(generation: number, what: string): void {
+    if (this.strict.staleObjectsAfterCommit && generation !== this.generationCount) throw new SimRefusal(`${what}: ${STALE_OBJECT} (it was read before a transaction committed; read it again).`);
+  }
+
+  /** Is a project item listable yet (imports appear late)? */
+  visible(id: string): boolean {
+    const at = this.hiddenUntil.get(id);
+    if (at === undefined) return true;
+    if (this.clock.now() < at) return false;
+    this.hiddenUntil.delete(id);
+    return true;
   }
 
   count(): void {
@@ -101,6 +137,10 @@ export class SimCore {
         actions.push(a);
         return true;
       });
+    } catch (e) {
+      // Premiere answers false for a callback that throws, and applies none of its actions
+      this.lastCallbackError = e;
+      return false;
     } finally {
       this.inTransaction = false;
     }
@@ -109,16 +149,19 @@ export class SimCore {
     const f = this.faults.failTransaction;
     if (f && f.skip-- <= 0) {
       failAt = f.action;
-      this.faults.failTransaction = undefined;
+      f.times = (f.times ?? 1) - 1;
+      if (f.times <= 0) this.faults.failTransaction = undefined;
     }
     const draft = cloneState(this.state);
-    const txn: TransactionContext = { newVideoTracks: 0 };
+    const txn: TransactionContext = { before: this.state, newTrackTargets: new Map() };
     try {
       actions.forEach((a, i) => {
         if (failAt === i + 1) throw new SimRefusal(`${a.label} failed (injected fault).`);
         a.body(draft, txn);
+        this.afterEachAction?.(draft, a.label);
       });
-    } catch {
+    } catch (e) {
+      this.lastCallbackError = e;
       // all or nothing: the draft is dropped, the project is as it was
       return false;
     }
@@ -138,6 +181,7 @@ export class SimCore {
     if (!e) return null;
     this.redoStack.push({ name: e.name, before: this.state });
     this.state = e.before;
+    this.generationCount++;
     this.changed("undo");
     return e.name;
   }
@@ -147,6 +191,7 @@ export class SimCore {
     if (!e) return null;
     this.undoStack.push({ name: e.name, before: this.state });
     this.state = e.before;
+    this.generationCount++;
     this.changed("redo");
     return e.name;
   }
@@ -156,10 +201,10 @@ export class SimCore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Metadata-only changes (imports, schema) are not undo steps in this stand-in. */
-  mutate(change: (s: SimState) => void): void {
+  /** Changes that are not undo steps (imports, schema; the editor's selection, playhead and marks: reason "selection"). */
+  mutate(change: (s: SimState) => void, reason: "project" | "selection" = "project"): void {
     change(this.state);
-    this.changed("project");
+    this.changed(reason);
   }
 
   activeSequence(): SimSequence | null {
@@ -203,6 +248,7 @@ export class SimCore {
     this.undoStack.push({ name, before: this.state });
     this.redoStack.length = 0;
     this.state = draft;
+    this.generationCount++;
     this.changed(name);
   }
 

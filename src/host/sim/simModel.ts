@@ -3,7 +3,7 @@
  * Plain data, so a transaction can run on a copy and be thrown away on failure, and undo is a stack
  * of earlier states.
  */
-export type SimMediaKind = "video" | "still" | "colorMatte" | "slug" | "bars" | "title" | "graphic" | "adjustment";
+export type SimMediaKind = "video" | "still" | "colorMatte" | "slug" | "bars" | "title" | "graphic" | "adjustment" | "sequence";
 
 export interface SimItem {
   id: string;
@@ -16,6 +16,8 @@ export interface SimItem {
   /** media length; null for stills (they take the default still duration) */
   durationTicks: bigint | null;
   hasAudio: boolean;
+  /** the media's own frame duration in ticks (in/out snap to it); null or absent for stills and synthetic media */
+  frameTicks?: bigint | null;
   /** source in/out set on the project item; null = whole media */
   inPoint: bigint | null;
   outPoint: bigint | null;
@@ -42,6 +44,12 @@ export interface SimTrack {
   clips: SimClip[];
 }
 
+export interface SimAudioTrack {
+  name: string;
+  /** sorted by start, never overlapping */
+  clips: SimClip[];
+}
+
 export interface SimMarker {
   name: string;
   comments: string;
@@ -57,7 +65,10 @@ export interface SimSequence {
   width: number;
   height: number;
   tracks: SimTrack[];
+  /** kept equal to audioTracks.length (the workbench draws from it) */
   audioTrackCount: number;
+  /** absent in states saved before audio was modelled: read through audioTracksOf */
+  audioTracks?: SimAudioTrack[];
   markers: SimMarker[];
   playhead: bigint;
   /** null = no mark (Premiere then answers 0 and the sequence end) */
@@ -95,9 +106,17 @@ export function cloneState(s: SimState): SimState {
   return structuredClone(s);
 }
 
+/** The audio tracks of a sequence, filling in empty ones for states saved before audio clips were modelled. */
+export function audioTracksOf(seq: SimSequence): SimAudioTrack[] {
+  const tracks = (seq.audioTracks ??= []);
+  while (tracks.length < seq.audioTrackCount) tracks.push({ name: `Audio ${tracks.length + 1}`, clips: [] });
+  seq.audioTrackCount = tracks.length;
+  return tracks;
+}
+
 export function sequenceEnd(seq: SimSequence): bigint {
   let end = 0n;
-  for (const t of seq.tracks) {
+  for (const t of [...seq.tracks, ...(seq.audioTracks ?? [])]) {
     const last = t.clips[t.clips.length - 1];
     if (last && last.end > end) end = last.end;
   }
@@ -108,7 +127,7 @@ export function sequenceEnd(seq: SimSequence): bigint {
  * Overwrite semantics, as Premiere's overwrite edit: whatever lies in [start, end) on the track is cut
  * away (clips are trimmed or removed); nothing outside the range moves.
  */
-export function overwriteRange(track: SimTrack, clip: SimClip, newUid: () => number): void {
+export function overwriteRange(track: { clips: SimClip[] }, clip: SimClip, newUid: () => number): void {
   const out: SimClip[] = [];
   for (const c of track.clips) {
     if (c.end <= clip.start || c.start >= clip.end) {

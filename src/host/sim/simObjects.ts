@@ -1,40 +1,42 @@
 /**
- * The stand-in's host objects: sequences, tracks, track items and project items with the declared
- * (async) getters and create…Action methods. Each one reads the live state through SimCore, so a
- * reference held across an undo behaves like Premiere's: it sees the new state, or refuses when its
- * object is gone.
+ * The stand-in's project items, tracks and track items with the declared (async) getters and
+ * create…Action methods. Each reads the live state through SimCore and remembers the commit
+ * generation it was read in: used after a later commit it throws, as Premiere's objects do
+ * ("script object is no longer valid").
  */
-import type {
-  PAction,
-  PClipProjectItem,
-  PFolderItem,
-  PMarker,
-  PMarkers,
-  PProjectItem,
-  PRectF,
-  PSequence,
-  PTickTime,
-  PTrackItemSelection,
-  PVideoClipTrackItem,
-  PVideoTrack,
-  TrackItemTypeValue,
-} from "../premiere/premiereApi";
+import type { PAction, PAudioTrack, PClipProjectItem, PFolderItem, PProjectItem, PTickTime, PVideoClipTrackItem, PVideoTrack, TrackItemTypeValue } from "../premiere/premiereApi";
 import { draftClip, SimRefusal, type SimCore } from "./simCore";
-import { ROOT_BIN_ID, sequenceEnd, type SimItem, type SimMarker } from "./simModel";
+import { audioTracksOf, ROOT_BIN_ID, type SimItem } from "./simModel";
 import { SimTickTime, ticksOf } from "./simTime";
 
 export const SIM_TYPE_CLIP = 1;
 export const SIM_TYPE_BIN = 2;
-export const SIM_TRACK_ITEM_CLIP = 1 satisfies TrackItemTypeValue;
+/** Not the typings' ordinal (CLIP is 1 there): a hard-coded number fails, as it can in Premiere. */
+export const SIM_TRACK_ITEM_CLIP = 11 as TrackItemTypeValue;
 
 const tt = (v: bigint): SimTickTime => new SimTickTime(v);
 
-export class SimProjectItem implements PProjectItem {
+/** A host object bound to the commit generation it was read in. */
+abstract class SimHostObject {
+  protected readonly generation: number;
+  constructor(protected readonly core: SimCore) {
+    this.generation = core.generation;
+  }
+  protected use(what: string): void {
+    this.core.count();
+    this.core.live(this.generation, what);
+  }
+}
+
+export class SimProjectItem extends SimHostObject implements PProjectItem {
   constructor(
-    protected readonly core: SimCore,
+    core: SimCore,
     readonly id: string,
-  ) {}
+  ) {
+    super(core);
+  }
   protected get data(): SimItem {
+    this.core.live(this.generation, "ProjectItem");
     return this.core.item(this.id);
   }
   get type(): number {
@@ -44,15 +46,15 @@ export class SimProjectItem implements PProjectItem {
     return this.data.name;
   }
   getId(): string {
-    this.core.count();
+    this.use("ProjectItem.getId");
     return this.id;
   }
   async getColorLabelIndex(): Promise<number> {
-    this.core.count();
+    this.use("ProjectItem.getColorLabelIndex");
     return this.data.colorLabel;
   }
   createSetColorLabelAction(index: number): PAction {
-    this.core.count();
+    this.use("ProjectItem.createSetColorLabelAction");
     const id = this.id;
     return this.core.action("createSetColorLabelAction", (d) => {
       if (!Number.isInteger(index) || index < 0 || index > 15) throw new SimRefusal(`colour label ${index} out of range`);
@@ -61,27 +63,36 @@ export class SimProjectItem implements PProjectItem {
   }
 }
 
-export class SimClipProjectItem implements PClipProjectItem {
+/** Snaps a source time down to the media's own frame grid (Premiere keeps source in/out on media frames). */
+function snap(core: SimCore, t: bigint, frameTicks: bigint | null | undefined): bigint {
+  if (!core.strict.sourceSnapsToMediaFrames || !frameTicks) return t;
+  return (t / frameTicks) * frameTicks;
+}
+
+export class SimClipProjectItem extends SimHostObject implements PClipProjectItem {
   constructor(
-    private readonly core: SimCore,
+    core: SimCore,
     readonly id: string,
-  ) {}
+  ) {
+    super(core);
+  }
   get type(): number {
     return SIM_TYPE_CLIP;
   }
   get name(): string {
+    this.core.live(this.generation, "ClipProjectItem");
     return this.core.item(this.id).name;
   }
   async getMediaFilePath(): Promise<string> {
-    this.core.count();
+    this.use("ClipProjectItem.getMediaFilePath");
     return this.core.item(this.id).mediaPath;
   }
   async isSequence(): Promise<boolean> {
-    this.core.count();
-    return false;
+    this.use("ClipProjectItem.isSequence");
+    return this.core.item(this.id).media === "sequence";
   }
   createSetInOutPointsAction(inPoint: PTickTime, outPoint: PTickTime): PAction {
-    this.core.count();
+    this.use("ClipProjectItem.createSetInOutPointsAction");
     const id = this.id;
     const a = ticksOf(inPoint);
     const b = ticksOf(outPoint);
@@ -89,29 +100,33 @@ export class SimClipProjectItem implements PClipProjectItem {
       const it = this.core.item(id, d);
       if (a < 0n || b <= a) throw new SimRefusal(`in/out ${a}–${b} is empty or negative`);
       if (it.durationTicks !== null && b > it.durationTicks) throw new SimRefusal(`out point ${b} is past the end of the media (${it.durationTicks})`);
-      it.inPoint = a;
-      it.outPoint = b;
+      it.inPoint = snap(this.core, a, it.frameTicks);
+      it.outPoint = snap(this.core, b, it.frameTicks);
+      if (it.outPoint <= it.inPoint) throw new SimRefusal(`in/out ${a}–${b} is shorter than one frame of the media`);
     });
   }
 }
 
-export class SimFolderItem implements PFolderItem {
+export class SimFolderItem extends SimHostObject implements PFolderItem {
   constructor(
-    private readonly core: SimCore,
+    core: SimCore,
     readonly id: string,
-  ) {}
+  ) {
+    super(core);
+  }
   get type(): number {
     return SIM_TYPE_BIN;
   }
   get name(): string {
+    this.core.live(this.generation, "FolderItem");
     return this.core.item(this.id).name;
   }
   async getItems(): Promise<PProjectItem[]> {
-    this.core.count();
-    return this.core.state.items.filter((i) => i.parentId === this.id).map((i) => new SimProjectItem(this.core, i.id));
+    this.use("FolderItem.getItems");
+    return this.core.state.items.filter((i) => i.parentId === this.id && this.core.visible(i.id)).map((i) => new SimProjectItem(this.core, i.id));
   }
   createBinAction(name: string, makeUnique: boolean): PAction {
-    this.core.count();
+    this.use("FolderItem.createBinAction");
     const parent = this.id;
     return this.core.action("createBinAction", (d) => {
       let final = name;
@@ -122,13 +137,18 @@ export class SimFolderItem implements PFolderItem {
   }
 }
 
-export class SimTrackItem implements PVideoClipTrackItem {
+/** Media Premiere makes itself with no project item behind the track item (titles, graphics). */
+const NO_PROJECT_ITEM = new Set(["title", "graphic"]);
+
+export class SimTrackItem extends SimHostObject implements PVideoClipTrackItem {
   constructor(
-    private readonly core: SimCore,
+    core: SimCore,
     readonly uid: number,
-  ) {}
+  ) {
+    super(core);
+  }
   private get c() {
-    this.core.count();
+    this.use("VideoClipTrackItem");
     return this.core.clip(this.uid);
   }
   async getName(): Promise<string> {
@@ -155,11 +175,13 @@ export class SimTrackItem implements PVideoClipTrackItem {
   async getTrackIndex(): Promise<number> {
     return this.c.trackIndex;
   }
-  async getProjectItem(): Promise<PProjectItem> {
-    return new SimProjectItem(this.core, this.c.clip.itemId);
+  async getProjectItem(): Promise<PProjectItem | null> {
+    const item = this.core.item(this.c.clip.itemId);
+    if (this.core.strict.clipsWithoutProjectItem && NO_PROJECT_ITEM.has(item.media)) return null;
+    return new SimProjectItem(this.core, item.id);
   }
   createSetDisabledAction(disabled: boolean): PAction {
-    this.core.count();
+    this.use("VideoClipTrackItem.createSetDisabledAction");
     const uid = this.uid;
     return this.core.action("createSetDisabledAction", (d) => {
       const { seq, trackIndex, clip } = draftClip(d, uid);
@@ -168,7 +190,7 @@ export class SimTrackItem implements PVideoClipTrackItem {
     });
   }
   createSetEndAction(time: PTickTime): PAction {
-    this.core.count();
+    this.use("VideoClipTrackItem.createSetEndAction");
     const uid = this.uid;
     const end = ticksOf(time);
     return this.core.action("createSetEndAction", (d) => {
@@ -187,13 +209,16 @@ export class SimTrackItem implements PVideoClipTrackItem {
   }
 }
 
-export class SimVideoTrack implements PVideoTrack {
+export class SimVideoTrack extends SimHostObject implements PVideoTrack {
   constructor(
-    private readonly core: SimCore,
+    core: SimCore,
     private readonly guid: string,
     private readonly index: number,
-  ) {}
+  ) {
+    super(core);
+  }
   private get data() {
+    this.core.live(this.generation, "VideoTrack");
     const t = this.core.sequence(this.guid).tracks[this.index];
     if (!t) throw new SimRefusal(`video track ${this.index} no longer exists`);
     return t;
@@ -202,91 +227,47 @@ export class SimVideoTrack implements PVideoTrack {
     return this.data.name;
   }
   getTrackItems(type: TrackItemTypeValue, includeEmpty: boolean): PVideoClipTrackItem[] {
-    this.core.count();
+    this.use("VideoTrack.getTrackItems");
     if (includeEmpty) throw new SimRefusal("EMPTY track items are not modelled: compute gaps from clip start/end.");
-    if (type !== SIM_TRACK_ITEM_CLIP) throw new SimRefusal(`getTrackItems type ${type}: read the value from ppro.Constants.TrackItemType.CLIP`);
+    if (type !== SIM_TRACK_ITEM_CLIP) throw new SimRefusal(`getTrackItems type ${String(type)}: read the value from ppro.Constants.TrackItemType.CLIP (the typings' numbers are not Premiere's)`);
     return this.data.clips.map((c) => new SimTrackItem(this.core, c.uid));
   }
   async getIndex(): Promise<number> {
-    this.core.count();
+    this.use("VideoTrack.getIndex");
     return this.index;
   }
 }
 
-class SimMarkerObj implements PMarker {
-  constructor(private readonly m: SimMarker) {}
-  getName(): string {
-    return this.m.name;
-  }
-  getComments(): string {
-    return this.m.comments;
-  }
-  getStart(): PTickTime {
-    return tt(this.m.start);
-  }
-  getDuration(): PTickTime {
-    return tt(this.m.duration);
-  }
-  getColorIndex(): number {
-    return this.m.colorIndex;
-  }
-}
-
-export class SimMarkers implements PMarkers {
-  constructor(private readonly markers: readonly SimMarker[]) {}
-  getMarkers(): PMarker[] {
-    return this.markers.map((m) => new SimMarkerObj(m));
-  }
-}
-
-export class SimSequenceObj implements PSequence {
+export class SimAudioTrack extends SimHostObject implements PAudioTrack {
   constructor(
-    private readonly core: SimCore,
-    readonly guidString: string,
-  ) {}
-  private get s() {
-    this.core.count();
-    return this.core.sequence(this.guidString);
+    core: SimCore,
+    private readonly guid: string,
+    private readonly index: number,
+  ) {
+    super(core);
   }
-  get guid() {
-    return { toString: () => this.guidString };
+  private get data() {
+    this.core.live(this.generation, "AudioTrack");
+    const t = audioTracksOf(this.core.sequence(this.guid))[this.index];
+    if (!t) throw new SimRefusal(`audio track ${this.index} no longer exists`);
+    return t;
   }
   get name(): string {
-    return this.core.sequence(this.guidString).name;
+    return this.data.name;
   }
-  async getVideoTrackCount(): Promise<number> {
-    return this.s.tracks.length;
+  async getIndex(): Promise<number> {
+    this.use("AudioTrack.getIndex");
+    return this.index;
   }
-  async getVideoTrack(i: number): Promise<PVideoTrack> {
-    if (!this.s.tracks[i]) throw new SimRefusal(`no video track ${i}`);
-    return new SimVideoTrack(this.core, this.guidString, i);
-  }
-  async getAudioTrackCount(): Promise<number> {
-    return this.s.audioTrackCount;
-  }
-  async getPlayerPosition(): Promise<PTickTime> {
-    return tt(this.s.playhead);
-  }
-  async getInPoint(): Promise<PTickTime> {
-    return tt(this.s.inPoint ?? 0n);
-  }
-  async getOutPoint(): Promise<PTickTime> {
-    const s = this.s;
-    return tt(s.outPoint ?? sequenceEnd(s));
-  }
-  async getEndTime(): Promise<PTickTime> {
-    return tt(sequenceEnd(this.s));
-  }
-  async getSelection(): Promise<PTrackItemSelection> {
-    const uids = [...this.s.selection];
-    return { getTrackItems: async () => uids.map((u) => new SimTrackItem(this.core, u)) };
-  }
-  async getFrameSize(): Promise<PRectF> {
-    const s = this.s;
-    return { width: s.width, height: s.height };
-  }
-  async getTimebase(): Promise<string> {
-    return this.s.ticksPerFrame.toString();
+  createSetNameAction(name: string): PAction {
+    this.use("AudioTrack.createSetNameAction");
+    const { guid, index } = this;
+    return this.core.action("AudioTrack.createSetNameAction", (d) => {
+      const seq = d.sequences.find((s) => s.guid === guid);
+      const t = seq ? audioTracksOf(seq)[index] : undefined;
+      if (!t) throw new SimRefusal(`audio track ${index} is gone`);
+      t.name = name;
+    });
   }
 }
 

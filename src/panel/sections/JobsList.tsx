@@ -61,6 +61,7 @@ export function JobRow(p: { job: JobView; api: CutawayApi }) {
         {j.canCancel ? <Button quiet onClick={() => void p.api.cancel(j.id)} testId="cancel">Cancel</Button> : null}
         {j.canRetry ? <Button quiet onClick={() => void p.api.retry(j.id).catch(() => undefined)} testId="retry">Retry</Button> : null}
         {j.canUseTake ? <Button quiet onClick={() => void p.api.useTake(j.id)} testId="use-take">Use take {j.take}</Button> : null}
+        {j.canPlaceAgain ? <Button quiet onClick={() => void p.api.placeAgain(j.id).catch(() => undefined)} testId="place-again">Place again</Button> : null}
         {j.mediaPath ? <Button quiet onClick={() => void p.api.revealInBin(j.id)}>Reveal</Button> : null}
         <Button quiet onClick={() => void copyText(j.prompt).then((ok) => setCopied(ok ? "Copied" : "Could not copy"))} testId="copy-prompt">{copied ?? "Copy prompt"}</Button>
       </div>
