@@ -17,6 +17,7 @@ import { SecureSecretStore } from "../host/premiere/uxp/secureSecretStore";
 import { UxpFileStore } from "../host/premiere/uxp/uxpFileStore";
 import { App, ErrorBoundary } from "../panel/App";
 import { SpectrumContext } from "../panel/widgets/widgets";
+import { OneAppAtATime } from "./oneAppAtATime";
 import { installTextCodecs } from "./textCodecPolyfill";
 
 declare const require: (id: string) => unknown;
@@ -35,21 +36,23 @@ installTextCodecs();
 // UXP's fetch, bound: some hosts reject an unbound call
 const uxpFetch: typeof fetch = (input, init) => fetch(input, init);
 
-let app: Cutaway | null = null;
+const apps = new OneAppAtATime<Cutaway>();
 let root: Root | null = null;
 
 function mount(node: HTMLElement): void {
   if (root) return;
   const files = new UxpFileStore(fs, uxp);
-  app = createCutaway({
-    host: new PremiereEditorHost(ppro),
-    files,
-    secrets: new SecureSecretStore(uxp.storage.secureStorage),
-    settings: new FileSettingsStore(files),
-    clock: systemClock,
-    backends: createBackendCatalog({ fetch: uxpFetch, clock: systemClock }),
-    script: createScriptService(uxpFetch),
-  });
+  const { app } = apps.open(() =>
+    createCutaway({
+      host: new PremiereEditorHost(ppro),
+      files,
+      secrets: new SecureSecretStore(uxp.storage.secureStorage),
+      settings: new FileSettingsStore(files),
+      clock: systemClock,
+      backends: createBackendCatalog({ fetch: uxpFetch, clock: systemClock }),
+      script: createScriptService(uxpFetch),
+    }),
+  );
   root = createRoot(document.getElementById("root") ?? node);
   root.render(
     <SpectrumContext.Provider value={true}>
@@ -58,7 +61,6 @@ function mount(node: HTMLElement): void {
       </ErrorBoundary>
     </SpectrumContext.Provider>,
   );
-  void app.start();
 }
 
 uxp.entrypoints.setup({
@@ -69,8 +71,7 @@ uxp.entrypoints.setup({
       destroy: () => {
         root?.unmount();
         root = null;
-        void app?.dispose();
-        app = null;
+        void apps.close();
       },
     },
   },

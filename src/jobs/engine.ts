@@ -18,6 +18,7 @@ import { LimitsByBackend } from "./limits";
 import { RenderTimes } from "./pollPacing";
 import { poll, type Completed } from "./polling";
 import { reconcile, submit } from "./submission";
+import { JournalFenced, LEASE_STALE_MS } from "./journalLease";
 
 export type { EngineOptions, JobSpec } from "./context";
 
@@ -30,6 +31,8 @@ export class JobEngine {
   private readonly controllers = new Map<string, AbortController>();
   private readonly running = new Map<string, Promise<void>>();
   private stopping = false;
+  private readonly heartbeat = new AbortController();
+  private renewing = false;
   readonly ledger: BudgetLedger;
 
   constructor(private readonly o: EngineOptions) {
@@ -42,12 +45,21 @@ export class JobEngine {
       typical: new RenderTimes(),
       ledger: this.ledger,
       creates: new Set(),
-      stopping: () => this.stopping,
+      stopping: () => this.stopping || this.store.isClosed,
+    };
+    // fenced off by a newer engine on the same journal: stop acting on jobs it now owns
+    this.store.onFenced = () => {
+      for (const c of this.controllers.values()) c.abort(new GenerationError("cancelled", "Another Cutaway panel took over these jobs."));
+      this.heartbeat.abort();
     };
   }
 
-  /** Replays the journal and resumes every unfinished job. */
+  /**
+   * Becomes the journal's one writer (waiting for an older engine on it to stop), replays it and
+   * resumes every unfinished job.
+   */
   async start(): Promise<{ resumed: number; skippedLines: number }> {
+    await this.o.journal.claim(this.o.clock, this.heartbeat.signal);
     const { jobs, skipped } = await this.o.journal.load();
     let resumed = 0;
     for (const j of jobs.values()) {
@@ -138,6 +150,25 @@ export class JobEngine {
     this.store.close();
     for (const c of this.controllers.values()) c.abort(new GenerationError("cancelled", "The panel closed."));
     await Promise.allSettled([...this.running.values()]);
+    this.heartbeat.abort();
+    await this.o.journal.lease.release(this.o.clock).catch(() => undefined);
+  }
+
+  /**
+   * Keeps the lease fresh while jobs run, so a second engine waits instead of taking the journal
+   * over; an idle engine lets it go stale (it has nothing to write).
+   */
+  private async renewLease(): Promise<void> {
+    const signal = this.heartbeat.signal;
+    while (!signal.aborted && this.running.size > 0) {
+      await this.o.clock.sleep(LEASE_STALE_MS / 3, signal).catch(() => undefined);
+      if (signal.aborted) return;
+      await this.o.journal.lease.renew(this.o.clock).catch((e: unknown) => {
+        if (!(e instanceof JournalFenced) || this.store.isClosed) return;
+        this.store.close();
+        this.store.onFenced();
+      });
+    }
   }
 
   private drive(id: string): void {
@@ -155,6 +186,10 @@ export class JobEngine {
         this.controllers.delete(id);
       });
     this.running.set(id, p);
+    if (!this.renewing) {
+      this.renewing = true;
+      void this.renewLease().finally(() => (this.renewing = false));
+    }
   }
 
   private async run(id: string, signal: AbortSignal): Promise<void> {
