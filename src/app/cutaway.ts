@@ -246,9 +246,9 @@ export function createCutaway(deps: AppDeps): Cutaway {
         publishJobs();
         arrivals.onJob(j);
       });
-      const { resumed, skippedLines } = await engine.start();
+      const { resumed, notice: journalNotice } = await engine.start();
       if (resumed) say("info", `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
-      if (skippedLines) say("warning", `${skippedLines} damaged line${skippedLines === 1 ? "" : "s"} in the job journal were skipped; every complete job was kept.`);
+      if (journalNotice) say("warning", journalNotice);
       unsubscribeHost = deps.host.onChange(() => void refresh());
       state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings) }));
       publishJobs();

@@ -11,7 +11,7 @@ import { GenerationError } from "../backends/errors";
 import type { JobRef } from "../backends/types";
 import type { EngineContext, EngineOptions, JobSpec } from "./context";
 import { download } from "./download";
-import { isTerminal, type JobRecord, UNFINISHED } from "./jobRecord";
+import { isTerminal, type JobRecord, UNFINISHED, unreadableBecause } from "./jobRecord";
 import { JobStore, type JobListener } from "./jobStore";
 import { BudgetLedger } from "./ledger";
 import { LimitsByBackend } from "./limits";
@@ -58,9 +58,16 @@ export class JobEngine {
    * Becomes the journal's one writer (waiting for an older engine on it to stop), replays it and
    * resumes every unfinished job.
    */
-  async start(): Promise<{ resumed: number; skippedLines: number }> {
-    await this.o.journal.claim(this.o.clock, this.heartbeat.signal);
-    const { jobs, skipped } = await this.o.journal.load();
+  async start(): Promise<{ resumed: number; skippedLines: number; notice: string | null }> {
+    let loaded;
+    try {
+      await this.o.journal.claim(this.o.clock, this.heartbeat.signal);
+      loaded = await this.o.journal.load();
+    } catch (e) {
+      // never an unhandled rejection at panel start: the editor gets a sentence instead
+      return { resumed: 0, skippedLines: 0, notice: `Cutaway could not open its job journal (${e instanceof Error ? e.message : String(e)}); shots from before the panel was closed are not shown. Reopen the panel to try again.` };
+    }
+    const { jobs, skipped, notice } = loaded;
     let resumed = 0;
     for (const j of jobs.values()) {
       this.store.adopt(j);
@@ -69,17 +76,21 @@ export class JobEngine {
         this.drive(j.id);
       }
     }
-    return { resumed, skippedLines: skipped };
+    return { resumed, skippedLines: skipped, notice };
   }
 
   /** Journals the jobs as planned (resolves once they are on disk), then runs them. */
   async enqueue(specs: readonly JobSpec[]): Promise<JobRecord[]> {
     const now = this.o.clock.now();
-    const out: JobRecord[] = [];
-    for (const s of specs) {
-      if (this.store.has(s.id)) throw new GenerationError("invalid_request", `Job ${s.id} already exists.`);
-      out.push(await this.store.save({ ...s, idempotencyKey: `cutaway-${s.id}`, state: "planned", createdAt: now, updatedAt: now, downloadAttempts: 0 }));
+    const records: JobRecord[] = specs.map((s) => ({ ...s, idempotencyKey: `cutaway-${s.id}`, state: "planned", createdAt: now, updatedAt: now, downloadAttempts: 0 }));
+    // all or none: a shot the journal could not read back refuses the request before any is written
+    for (const r of records) {
+      if (this.store.has(r.id)) throw new GenerationError("invalid_request", `Job ${r.id} already exists.`);
+      const bad = unreadableBecause(r);
+      if (bad) throw new GenerationError("invalid_request", `Cutaway could not keep shot ${r.request.shotNumber} in its job journal (${bad}), so nothing was sent. Shorten its prompt or name and try again.`);
     }
+    const out: JobRecord[] = [];
+    for (const r of records) out.push(await this.store.save(r));
     for (const j of out) this.drive(j.id);
     return out;
   }

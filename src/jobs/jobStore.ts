@@ -4,8 +4,8 @@
  */
 import { GenerationError } from "../backends/errors";
 import type { Clock } from "../platform/ports";
-import { isTerminal, type JobRecord } from "./jobRecord";
-import type { Journal } from "./journal";
+import { isTerminal, unreadableBecause, type JobRecord } from "./jobRecord";
+import { JournalUnreadable, type Journal } from "./journal";
 import { JournalFenced } from "./journalLease";
 import { canMove, IllegalTransition } from "./transitions";
 
@@ -74,10 +74,14 @@ export class JobStore {
     const before = this.jobs.get(job.id);
     if (before && !canMove(before.state, job.state)) throw new IllegalTransition(job.id, before.state, job.state);
     const j = { ...job, updatedAt: this.clock.now() };
+    // a line the load schema would refuse is lost on the next reload, with its paid render: never write one
+    const bad = unreadableBecause(j);
+    if (bad) throw new GenerationError("invalid_request", `Cutaway could not keep this shot in its job journal (${bad}), so it was not sent. Shorten the prompt or the shot's name and try again.`);
     this.jobs.set(j.id, j);
     try {
       await this.journal.write(j);
     } catch (e) {
+      if (e instanceof JournalUnreadable) throw new GenerationError("invalid_request", e.message);
       if (!(e instanceof JournalFenced)) throw e;
       // the other engine owns these jobs now: this one neither writes nor acts on them again
       if (!this.closed) {

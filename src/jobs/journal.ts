@@ -9,6 +9,7 @@
 import type { FileStore } from "../platform/ports";
 import type { Clock } from "../platform/ports";
 import { jobRecordSchema, type JobRecord } from "./jobRecord";
+import { damageNotice, idsInDamagedLine, lostJobs, type LostJob } from "./journalDamage";
 import { JournalLease } from "./journalLease";
 import { canMove } from "./transitions";
 
@@ -20,6 +21,16 @@ export interface JournalLoad {
   readonly skipped: number;
   /** lines from a writer that had lost the journal, or that would move a job backwards: not replayed */
   readonly stale: number;
+  /** a sentence for the editor when the journal was damaged or could not be read; null otherwise */
+  readonly notice: string | null;
+}
+
+/** The journal file could not be read at start: nothing is written, so nothing in it is lost. */
+export class JournalUnreadable extends Error {
+  constructor() {
+    super("Cutaway could not read its job journal, so it sends no new shots until the panel is reopened.");
+    this.name = "JournalUnreadable";
+  }
 }
 
 /** the lease epoch a line was written under (lines from before leases count as 0) */
@@ -33,6 +44,8 @@ export class Journal {
   private lines = 0;
   private latest = new Map<string, JobRecord>();
   private readonly epochs = new Map<string, number>();
+  /** the file exists but could not be read: no write may touch it */
+  private unreadable = false;
   /** appends are serialised: two state changes of one job must land in order */
   private queue: Promise<void> = Promise.resolve();
 
@@ -59,8 +72,16 @@ export class Journal {
     let stale = 0;
     let lines = 0;
     this.epochs.clear();
-    if (await this.files.exists(p)) {
-      const text = await this.files.readText(p);
+    const damaged: LostJob[] = [];
+    let text = "";
+    try {
+      if (await this.files.exists(p)) text = await this.files.readText(p);
+    } catch (e) {
+      // nothing is compacted over a journal that could not be read: its jobs may still be in it
+      this.unreadable = true;
+      return { jobs, skipped: 0, stale: 0, notice: `Cutaway could not read its job journal (${e instanceof Error ? e.message : String(e)}), so shots from before the panel was closed are not shown and nothing new will be sent. Check that ${p} can be read, then reopen the panel.` };
+    }
+    {
       for (const line of text.split("\n")) {
         if (!line.trim()) continue;
         lines++;
@@ -69,11 +90,13 @@ export class Journal {
           raw = JSON.parse(line);
         } catch {
           skipped++;
+          damaged.push(idsInDamagedLine(line));
           continue;
         }
         const parsed = jobRecordSchema.safeParse(raw);
         if (!parsed.success) {
           skipped++;
+          damaged.push(idsInDamagedLine(line));
           continue;
         }
         const j = parsed.data;
@@ -89,9 +112,29 @@ export class Journal {
     }
     this.latest = new Map(jobs);
     this.lines = lines;
+    let notice: string | null = null;
+    if (skipped > 0) {
+      // a torn last line alone is the normal trace of a crash mid-write: not worth a copy
+      const tornTail = skipped === 1 && damaged.length === 1 && !text.endsWith("\n");
+      const copy = tornTail ? null : await this.keepCopy(text);
+      notice = damageNotice(skipped, lostJobs(damaged, jobs), copy);
+    }
     // a torn last line would glue onto the next append: rewrite clean before appending
     if (skipped > 0 || stale > 0 || lines > Math.max(this.compactAfterLines, jobs.size * 4)) await this.compact();
-    return { jobs, skipped, stale };
+    return { jobs, skipped, stale, notice };
+  }
+
+  /** The damaged journal as it was, beside it, before compaction rewrites it; null if that failed. */
+  private async keepCopy(text: string): Promise<string | null> {
+    const dir = await this.files.dataFolder();
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const path = this.files.join(dir, `journal.damaged-${stamp}.jsonl`);
+    try {
+      await this.files.writeAtomic(path, text);
+      return path;
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -100,6 +143,7 @@ export class Journal {
    */
   write(job: JobRecord): Promise<void> {
     const next = this.queue.then(async () => {
+      if (this.unreadable) throw new JournalUnreadable();
       const epoch = this.lease.held;
       if (epoch >= 0) await this.lease.check();
       this.latest.set(job.id, job);

@@ -6,6 +6,7 @@ import type { Placement } from "../../core/plan";
 import type { SequenceSnapshot } from "../../core/timeline";
 import { framesToTicks } from "../../core/time";
 import type { JobEngine, JobSpec } from "../../jobs/engine";
+import { fitNegativePrompt } from "../../jobs/jobRecord";
 import type { GenerateRequest } from "../api";
 import { messageOf } from "../notices";
 import type { Clock, EditorHost, FileStore } from "../ports";
@@ -84,7 +85,7 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
         request: {
           model: p.model.id,
           prompt: placement.prompt,
-          ...(placement.negativePrompt ? { negativePrompt: placement.negativePrompt } : {}),
+          ...(placement.negativePrompt ? { negativePrompt: fitNegativePrompt(placement.negativePrompt) } : {}),
           durationSeconds: placement.generationSeconds,
           aspect: placement.aspect,
           size: placement.size,
