@@ -7,6 +7,7 @@ import type { LimitsByBackend, RateGate } from "./limits";
 import type { PaceLimits, RenderTimes } from "./pollPacing";
 import type { JobStore } from "./jobStore";
 import type { BudgetLedger } from "./ledger";
+import type { MediaNames } from "./mediaFiles";
 
 export interface JobSpec {
   readonly id: string;
@@ -43,6 +44,8 @@ export interface EngineContext {
   readonly limits: LimitsByBackend;
   readonly typical: RenderTimes;
   readonly ledger: BudgetLedger;
+  /** file names held by downloads in progress */
+  readonly names: MediaNames;
   /** creates on the wire: stop() waits for them */
   readonly creates: Set<Promise<unknown>>;
   /** the panel is closing: no new create starts */

@@ -15,6 +15,7 @@ import { isTerminal, type JobRecord, UNFINISHED, unreadableBecause } from "./job
 import { JobStore, type JobListener } from "./jobStore";
 import { BudgetLedger } from "./ledger";
 import { LimitsByBackend } from "./limits";
+import { MediaNames } from "./mediaFiles";
 import { RenderTimes } from "./pollPacing";
 import { poll, type Completed } from "./polling";
 import { reconcile, submit } from "./submission";
@@ -44,6 +45,7 @@ export class JobEngine {
       limits: new LimitsByBackend(o.clock, (id) => o.concurrency?.(id)),
       typical: new RenderTimes(),
       ledger: this.ledger,
+      names: new MediaNames(),
       creates: new Set(),
       stopping: () => this.stopping || this.store.isClosed,
     };

@@ -84,6 +84,13 @@ export function unreadableBecause(j: JobRecord): string | null {
   return `${issue.path.join(".") || "record"}: ${issue.message}`;
 }
 
+/** The number the next shot gets: clip numbering continues across requests and panel reloads. */
+export function nextShotNumber(jobs: Iterable<JobRecord>): number {
+  let max = 0;
+  for (const j of jobs) max = Math.max(max, j.request.shotNumber);
+  return max + 1;
+}
+
 export function isTerminal(j: JobRecord): boolean {
   return !UNFINISHED.has(j.state);
 }

@@ -22,6 +22,8 @@ export interface PlanInput {
   readonly spentUsd: number;
   readonly budgetUsd: number | null;
   readonly confirmAboveUsd: number;
+  /** where clip numbering continues ("Cutaway 013" after 012 in an earlier run) */
+  readonly firstShotNumber?: number;
 }
 
 export interface PlannedRequest {
@@ -84,7 +86,7 @@ export function planRequest(input: PlanInput): PlannedRequest {
     // prompts edited in the preview, in target order
     targets = targets.map((t, i) => (r.shots![i] ? { ...t, prompt: r.shots![i]!.prompt } : t));
   }
-  const plan = planPlacements(s, targets, limitsFromModel(model), { split: true });
+  const plan = planPlacements(s, targets, limitsFromModel(model), { split: true, ...(input.firstShotNumber !== undefined ? { firstShotNumber: input.firstShotNumber } : {}) });
   if (!plan.placements.length) {
     throw new NothingToDo(plan.warnings[0]?.message ?? "Nothing to generate for this selection.");
   }
