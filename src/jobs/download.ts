@@ -12,7 +12,7 @@ export async function download(ctx: EngineContext, job: JobRecord, backend: Gene
   let status = completed;
   for (let attempt = job.downloadAttempts + 1; ; attempt++) {
     try {
-      const got = await fetchMedia(job, backend, status, { files: o.files, mediaFolder: o.mediaFolder, names: ctx.names, takeRate: (sg) => rateOf(ctx, backend).take(sg) }, signal);
+      const got = await fetchMedia(job, backend, status, { files: o.files, mediaFolder: o.mediaFolder, names: ctx.names, clock: o.clock, takeRate: (sg) => rateOf(ctx, backend).take(sg) }, signal);
       if ("failed" in got) {
         await store.fail(job, got.failed);
         return;

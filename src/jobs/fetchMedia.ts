@@ -3,9 +3,10 @@
  * (resumed, retried: signed URLs expire), then a streamed, verified download into the media folder
  * under a safe, unique name. Retries and journaling stay with the engine.
  */
-import type { FileStore } from "../platform/ports";
+import type { Clock, FileStore } from "../platform/ports";
 import { GenerationError } from "../backends/errors";
 import type { GenerationBackend, JobStatus } from "../backends/types";
+import { bounded } from "./downloadLimits";
 import type { JobRecord } from "./jobRecord";
 import { type MediaNames, safeFileStem, saveDownload, tempPathFor } from "./mediaFiles";
 
@@ -15,6 +16,7 @@ export interface FetchMediaDeps {
   readonly files: FileStore;
   readonly mediaFolder: () => Promise<string>;
   readonly names: MediaNames;
+  readonly clock: Clock;
   /** waits for the provider's request-rate gate */
   readonly takeRate: (signal: AbortSignal) => Promise<void>;
 }
@@ -30,7 +32,7 @@ export async function fetchMedia(job: JobRecord, backend: GenerationBackend, kno
     status = st;
   }
   await d.takeRate(signal);
-  const dl = await backend.download(job.ref!, status, signal);
+  const dl = bounded(await backend.download(job.ref!, status, signal), { durationSeconds: job.request.durationSeconds, provider: backend.capabilities().label, clock: d.clock }, signal);
   const dir = await d.mediaFolder();
   await d.files.mkdirp(dir);
   const stem = safeFileStem(job.take > 1 ? `${job.name} take ${job.take}` : job.name);
