@@ -34,6 +34,10 @@ export interface EngineOptions {
   readonly pace?: PaceLimits;
   readonly maxSubmitAttempts?: number;
   readonly maxDownloadAttempts?: number;
+  /** how long a provider may stay unreachable before a job stops being watched (default 6 h) */
+  readonly unreachableDeadlineMs?: number;
+  /** how long a job may render before Cutaway stops watching it (default: 3 h) */
+  readonly jobDeadlineMs?: number;
   /** override the backends' suggested limits (settings) */
   readonly concurrency?: (backend: string) => number | undefined;
 }

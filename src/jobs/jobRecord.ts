@@ -59,6 +59,8 @@ export const jobRecordSchema = z.object({
   submittedAt: z.number().optional(),
   completedAt: z.number().optional(),
   downloadAttempts: z.number().int().min(0).default(0),
+  /** the provider cannot be reached right now: the Jobs row says "waiting for <this>" (not an error) */
+  waitingFor: z.string().max(100).optional(),
 });
 
 export type JobRecord = z.infer<typeof jobRecordSchema>;
