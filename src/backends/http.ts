@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { Fetch } from "../platform/ports";
 import { GenerationError, type GenerationErrorReason } from "./errors";
+import { withDeadlines, type RequestTimeouts } from "./timeouts";
 import type { ImageInput, MediaDownload } from "./types";
 
 /** What a provider's error body says, read by the backend that knows its shape. */
@@ -30,6 +31,8 @@ export interface HttpClientOptions {
   /** strings that must never reach a message (the key) */
   readonly secrets?: readonly string[];
   readonly readError?: (body: unknown) => ProviderErrorInfo;
+  /** connect and idle deadlines for every request (timeouts.ts defaults) */
+  readonly timeouts?: RequestTimeouts;
 }
 
 export interface HttpRequest {
@@ -57,7 +60,11 @@ const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREA
 const MAX_DETAIL = 300;
 
 export class HttpClient {
-  constructor(private readonly o: HttpClientOptions) {}
+  private readonly o: HttpClientOptions;
+
+  constructor(o: HttpClientOptions) {
+    this.o = { ...o, fetch: withDeadlines(o.fetch, o.timeouts) };
+  }
 
   /** A JSON call whose 2xx body must match `schema`. */
   async json<T>(req: HttpRequest, schema: z.ZodType<T>): Promise<T> {
