@@ -123,6 +123,9 @@ export class JobEngine {
     if (j.ref && backend) await backend.cancel(j.ref).catch(() => undefined);
     await this.running.get(id);
     const now = this.store.current(id);
+    // the create was on the wire: it finished with a provider id, so stop it there too (its cost
+    // stays in the ledger, as the job keeps its ref)
+    if (!j.ref && now.ref && backend) await backend.cancel(now.ref).catch(() => undefined);
     if (!isTerminal(now)) await this.store.save({ ...now, state: "failed", error: { reason: "cancelled", message: "Cancelled. Nothing more will be charged for this shot." } });
   }
 

@@ -34,7 +34,10 @@ export async function submit(ctx: EngineContext, job: JobRecord, backend: Genera
     await rateOf(ctx, backend).take(signal);
     if (ctx.stopping()) throw stopped();
     const create = (async () => {
-      const ref = await backend.submit(request, { idempotencyKey: job.idempotencyKey, signal });
+      // not the job's signal: a Cancel while the create is on the wire lets it finish, so the job
+      // can be cancelled at the provider (an aborted create still renders and bills, unseen);
+      // the HTTP layer's deadlines bound it
+      const ref = await backend.submit(request, { idempotencyKey: job.idempotencyKey });
       return store.save({ ...store.current(job.id), state: "submitted", ref, submittedAt: o.clock.now() });
     })();
     ctx.creates.add(create);
