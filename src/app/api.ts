@@ -228,7 +228,8 @@ export interface CutawayApi {
   /** runs a request; `confirmed` must be true when the estimate needs confirmation */
   run(request: GenerateRequest, options?: { confirmed?: boolean }): Promise<{ requestId: string; preview: PlanPreview }>;
   cancel(jobId: string): Promise<void>;
-  retry(jobId: string): Promise<void>;
+  /** `spendAgain`: the editor accepted the cost of a new create (the refusal names it) */
+  retry(jobId: string, options?: { readonly spendAgain?: boolean }): Promise<void>;
   useTake(jobId: string): Promise<void>;
   revealInBin(jobId: string): Promise<void>;
   dismissNotice(id: string): void;

@@ -301,8 +301,8 @@ export function createCutaway(deps: AppDeps): Cutaway {
     async cancel(jobId) {
       await guarded(() => engine.cancel(jobId));
     },
-    async retry(jobId) {
-      await guarded(async () => void (await engine.retry(jobId)));
+    async retry(jobId, options = {}) {
+      await guarded(async () => void (await engine.retry(jobId, options.spendAgain ? { spendAgain: true } : {})));
     },
     async useTake(jobId) {
       await guarded(() => arrivals.useTake(jobId));

@@ -13,6 +13,7 @@ export async function download(ctx: EngineContext, job: JobRecord, backend: Gene
   let status = completed;
   const outage = new Outage(o.clock, o.unreachableDeadlineMs);
   const label = backend.capabilities().label;
+  let refreshed = false;
   for (let attempt = job.downloadAttempts + 1; ; attempt++) {
     try {
       const got = await fetchMedia(job, backend, status, { files: o.files, mediaFolder: o.mediaFolder, names: ctx.names, clock: o.clock, takeRate: (sg) => rateOf(ctx, backend).take(sg) }, signal);
@@ -37,6 +38,14 @@ export async function download(ctx: EngineContext, job: JobRecord, backend: Gene
         status = null;
         attempt--;
         await o.clock.sleep(wait, signal);
+        continue;
+      }
+      // a dead media link is not yet a dead job: ask the provider once for a fresh result (a new
+      // signed URL) before calling it expired
+      if (e.reason === "expired" && !refreshed) {
+        refreshed = true;
+        status = null;
+        attempt--;
         continue;
       }
       if (!e.retryable || attempt >= max) {

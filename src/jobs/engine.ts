@@ -131,9 +131,10 @@ export class JobEngine {
 
   /**
    * Runs a failed job again. A job the provider may already have accepted is never sent twice: it is
-   * polled (if it has an id) or needs `force` after the editor checked the provider's dashboard.
+   * polled (if it has an id) or needs `force` after the editor checked the provider's dashboard. A
+   * retry that sends a new paid create needs `spendAgain`, and its refusal names the cost.
    */
-  async retry(id: string, opts: { force?: boolean } = {}): Promise<JobRecord> {
+  async retry(id: string, opts: { force?: boolean; spendAgain?: boolean } = {}): Promise<JobRecord> {
     const j = this.store.get(id);
     if (!j || j.state !== "failed") throw new GenerationError("invalid_request", "Only a failed shot can be retried.");
     if (j.error?.outcomeUnknown && !opts.force) {
@@ -141,6 +142,11 @@ export class JobEngine {
     }
     const base = { ...j, error: undefined, downloadAttempts: 0, updatedAt: this.o.clock.now() };
     const resumable = j.ref && j.error?.reason !== "content_policy" && j.error?.reason !== "cancelled" && j.error?.reason !== "expired";
+    // the provider had this shot (it may have charged for it): a new create is a second payment
+    if (!resumable && j.ref && j.estimateUsd > 0 && !opts.spendAgain) {
+      const label = this.o.backend(j.backend)?.capabilities().label ?? j.backend;
+      throw new GenerationError("invalid_request", `Retrying this shot sends a new paid job to ${label} (about $${j.estimateUsd.toFixed(2)}); the earlier render cannot be collected. Choose “Generate again for $${j.estimateUsd.toFixed(2)}” to spend it.`);
+    }
     const next = await this.store.save(resumable ? { ...base, state: "submitted" } : { ...base, state: "planned", ref: undefined, idempotencyKey: `cutaway-${j.id}-r${this.o.clock.now()}` });
     this.drive(id);
     return next;
