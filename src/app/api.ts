@@ -143,6 +143,8 @@ export interface JobView {
   readonly progress: number;
   readonly etaSeconds?: number;
   readonly queuePosition?: number;
+  /** the provider cannot be reached right now and Cutaway keeps trying: "Waiting for fal.ai" */
+  readonly waitingFor?: string;
   /** plain words plus the next step, e.g. "Your fal.ai key was rejected — check it in Settings." */
   readonly error?: { readonly reason: string; readonly message: string };
   readonly mediaPath?: string;

@@ -75,19 +75,18 @@ const waitFor = async (ok: () => boolean) => {
 
 test("a reopened panel waits for the old engine to let go; its late create answer is journaled once, then collected once", async () => {
   const files = new MemoryFileStore();
-  let answer!: () => void;
-  const old = engine(files, new Promise<void>((r) => (answer = r)));
+  // the create is on the wire and the gateway has not made the job yet: a new engine that looked
+  // now would find nothing in the list and pay again
+  server.inject({ endpoint: "videos.create", nth: 1, fault: { kind: "delay", ms: 100 } });
+  const old = engine(files);
   await old.start();
   const [job] = await old.enqueue([spec(1)]);
-  await waitFor(() => mode.jobs.size === 1);
+  await waitFor(() => server.count("videos.create") === 1);
   // the panel closes without waiting; the new panel starts at once on the same journal
   const closing = old.stop();
   const next = engine(files);
-  const starting = next.start();
-  await new Promise((r) => setTimeout(r, 50));
-  answer();
+  await next.start();
   await closing;
-  await starting;
   const done = await next.settled(job!.id);
   expect(done.state).toBe("downloaded");
   expect(mode.jobs.size).toBe(1);

@@ -26,6 +26,20 @@ test("shots with one name downloading at once each get their own temp and final 
   const temps = new Set<string>();
   const open = files.openWriter.bind(files);
   files.openWriter = async (p) => (temps.add(p), open(p));
+  // downloads that take a while, so all four are on their way before any is renamed into place
+  const download = backend.download.bind(backend);
+  backend.download = async (ref) => {
+    const dl = await download(ref);
+    return {
+      ...dl,
+      chunks: (async function* () {
+        for await (const c of dl.chunks) {
+          await new Promise((r) => setTimeout(r, 5));
+          yield c;
+        }
+      })(),
+    };
+  };
   const engine = new JobEngine({ backend: () => backend, files, journal: new Journal(files), clock, mediaFolder: async () => MEDIA, pace: { minMs: 200, maxMs: 2_000 } });
   await engine.start();
   const jobs = await engine.enqueue([1, 2, 3, 4].map(spec));
