@@ -204,8 +204,8 @@ async function fault(provider: Provider, name: string): Promise<Counts> {
         return score(r, specs, await settleAll(next, ids), files);
       }
       case "expired-link":
-        // a CDN's signed link answers 403; the gateway's keyed content URL answers 404 once its copy is gone
-        (provider === "fal" ? r.cdn : r.server).inject({ endpoint: r.mediaEndpoint, nth: 1, fault: { kind: "status", status: provider === "fal" ? 403 : 404 } });
+        // a CDN's signed link answering 403 (a gateway's keyed content URL has no link to refresh: not run there)
+        r.cdn.inject({ endpoint: r.mediaEndpoint, nth: 1, fault: { kind: "status", status: 403 } });
         break;
       case "outage":
         r.server.inject({ endpoint: r.statusEndpoint, times: 12, fault: { kind: "reset-before" } });
@@ -226,7 +226,10 @@ async function fault(provider: Provider, name: string): Promise<Counts> {
     const e = r.engine(files, {}, withDeadlines(fetch, { connectMs: 500, idleMs: 500 }));
     await e.start();
     await e.enqueue(specs);
-    return score(r, specs, await settleAll(e, ids), files);
+    const ends = await settleAll(e, ids);
+    // a create the engine gave up waiting for still lands at the provider: score once it has
+    if (name === "stalled-create") await new Promise((res) => setTimeout(res, 1_700));
+    return score(r, specs, ends, files);
   } finally {
     await r.stop();
   }
@@ -239,7 +242,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   const t0 = performance.now();
   const cases: Record<string, Counts> = {};
   for (const provider of ["gateway", "fal"] as const) {
-    for (const name of ["reopen", "expired-link", "outage", "stalled-create", "cancel-on-wire"]) cases[`${provider}.${name}`] = await fault(provider, name);
+    for (const name of ["reopen", "expired-link", "outage", "stalled-create", "cancel-on-wire"]) if (name !== "expired-link" || provider === "fal") cases[`${provider}.${name}`] = await fault(provider, name);
     for (const seed of [1, 2, 3]) cases[`${provider}.resets.seed${seed}`] = await seededResets(provider, seed);
   }
   const total = Object.values(cases).reduce(add, zero());
