@@ -176,6 +176,8 @@ export interface JobView {
   readonly costUsd: number;
   readonly etaSeconds?: number;
   readonly queuePosition?: number;
+  /** the provider cannot be reached right now and Cutaway keeps trying: "Waiting for fal.ai" */
+  readonly waitingFor?: string;
   /** plain words plus the next step, e.g. "Your fal.ai key was rejected — check it in Settings." */
   readonly error?: { readonly reason: string; readonly message: string };
   readonly mediaPath?: string;
@@ -323,7 +325,8 @@ export interface CutawayApi {
   cancel(jobId: string): Promise<void>;
   /** cancels every shot of a run that has not finished */
   cancelRun(requestId: string): Promise<void>;
-  retry(jobId: string): Promise<void>;
+  /** `spendAgain`: the editor accepted the cost of a new create (the refusal names it) */
+  retry(jobId: string, options?: { readonly spendAgain?: boolean }): Promise<void>;
   useTake(jobId: string): Promise<void>;
   /** extend / bridge / conform: what will happen, with the cost; nothing is submitted */
   previewShots(request: ShotRequest): Promise<ShotPlanView>;

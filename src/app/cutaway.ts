@@ -9,6 +9,7 @@ import type { SequenceSnapshot } from "../core/timeline";
 import { GenerationError } from "../backends/errors";
 import type { GenerationBackend } from "../backends/types";
 import { JobEngine } from "../jobs/engine";
+import { nextShotNumber as nextJobShotNumber } from "../jobs/jobRecord";
 import { Journal } from "../jobs/journal";
 import type { AppState, CutawayApi, GenerateRequest, PlanPreview, ProviderView, ScriptBreakdownView, SettingsView } from "./api";
 import { jobView, runView } from "./jobViews";
@@ -246,7 +247,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     if (!deps.backends.ids().includes(backendId)) throw new CutawayError("unknown_backend", `The backend "${backendId}" is not available. Pick another in the panel.`);
     const caps = capsOf(backendId);
     const r = request.mode === "draft" ? { ...request, backend: "slate", model: caps.models[0]?.id ?? "slate", takes: 1 } : request;
-    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd, firstShotNumber: nextShotNumber(log?.all() ?? []) }) };
+    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd, firstShotNumber: Math.max(nextShotNumber(log?.all() ?? []), nextJobShotNumber(engine.list())) }) };
   }
 
   const growing = createGrowing({
@@ -296,9 +297,9 @@ export function createCutaway(deps: AppDeps): Cutaway {
         publishJobs();
         arrivals.onJob(j);
       });
-      const { resumed, skippedLines } = await engine.start();
+      const { resumed, notice: journalNotice } = await engine.start();
       if (resumed) resuming.begin(engine.list().filter((j) => !["placed", "failed"].includes(j.state)).map((j) => j.id), `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
-      if (skippedLines) say("warning", `${skippedLines} damaged line${skippedLines === 1 ? "" : "s"} in the job journal were skipped; every complete job was kept.`);
+      if (journalNotice) say("warning", journalNotice);
       unsubscribeHost = deps.host.onChange(() => void refresh());
       if (deps.hostPoll) stopPoll = startHostPoll({ clock: deps.clock, ...deps.hostPoll, refresh });
       state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings), drafts: settings.drafts }));
@@ -358,8 +359,8 @@ export function createCutaway(deps: AppDeps): Cutaway {
         for (const j of engine.list()) if (j.requestId === requestId && ["planned", "submitting", "submitted", "running", "ready"].includes(j.state)) await engine.cancel(j.id);
       });
     },
-    async retry(jobId) {
-      await guarded(async () => void (await engine.retry(jobId)));
+    async retry(jobId, options = {}) {
+      await guarded(async () => void (await engine.retry(jobId, options.spendAgain ? { spendAgain: true } : {})));
     },
     async useTake(jobId) {
       await guarded(() => arrivals.useTake(jobId));

@@ -51,6 +51,7 @@ export function jobView(j: JobRecord, request: RequestRecord | undefined, snapsh
     costUsd: j.costUsd ?? j.estimateUsd,
     ...(j.etaSeconds !== undefined ? { etaSeconds: j.etaSeconds } : {}),
     ...(j.queuePosition !== undefined ? { queuePosition: j.queuePosition } : {}),
+    ...(j.waitingFor ? { waitingFor: `Waiting for ${j.waitingFor}` } : {}),
     ...(j.error ? { error: { reason: j.error.reason, message: j.error.message } } : {}),
     ...(j.mediaPath ? { mediaPath: j.mediaPath } : {}),
     ...(j.thumbnailUrl ? { thumbnailUrl: j.thumbnailUrl } : {}),

@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { Fetch } from "../platform/ports";
 import { GenerationError, type GenerationErrorReason } from "./errors";
 import { keyedRedirects } from "./redirects";
+import { withDeadlines, type RequestTimeouts } from "./timeouts";
 import type { ImageInput, MediaDownload } from "./types";
 
 /** What a provider's error body says, read by the backend that knows its shape. */
@@ -31,6 +32,8 @@ export interface HttpClientOptions {
   /** strings that must never reach a message (the key) */
   readonly secrets?: readonly string[];
   readonly readError?: (body: unknown) => ProviderErrorInfo;
+  /** connect and idle deadlines for every request (timeouts.ts defaults) */
+  readonly timeouts?: RequestTimeouts;
 }
 
 export interface HttpRequest {
@@ -58,11 +61,13 @@ const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREA
 const MAX_DETAIL = 300;
 
 export class HttpClient {
-  /** the injected fetch, with keyed requests' redirects followed hop by hop (redirects.ts) */
+  private readonly o: HttpClientOptions;
+  /** the injected fetch with deadlines (timeouts.ts), and keyed requests' redirects followed hop by hop (redirects.ts) */
   private readonly fetchFn: Fetch;
 
-  constructor(private readonly o: HttpClientOptions) {
-    this.fetchFn = keyedRedirects(o.fetch, { secrets: o.secrets ?? [], provider: o.provider, providerId: o.providerId });
+  constructor(o: HttpClientOptions) {
+    this.o = { ...o, fetch: withDeadlines(o.fetch, o.timeouts) };
+    this.fetchFn = keyedRedirects(this.o.fetch, { secrets: o.secrets ?? [], provider: o.provider, providerId: o.providerId });
   }
 
   /** A JSON call whose 2xx body must match `schema`. */

@@ -17,6 +17,7 @@ import { SecureSecretStore } from "../host/premiere/uxp/secureSecretStore";
 import { UxpFileStore } from "../host/premiere/uxp/uxpFileStore";
 import { App, ErrorBoundary } from "../panel/App";
 import { SpectrumContext } from "../panel/widgets/widgets";
+import { OneAppAtATime } from "./oneAppAtATime";
 import { installTextCodecs } from "./textCodecPolyfill";
 
 declare const require: (id: string) => unknown;
@@ -35,23 +36,25 @@ installTextCodecs();
 // UXP's fetch, bound: some hosts reject an unbound call
 const uxpFetch: typeof fetch = (input, init) => fetch(input, init);
 
-let app: Cutaway | null = null;
+const apps = new OneAppAtATime<Cutaway>();
 let root: Root | null = null;
 
 function mount(node: HTMLElement): void {
   if (root) return;
   const files = new UxpFileStore(fs, uxp);
-  app = createCutaway({
-    host: new PremiereEditorHost(ppro, { files }),
-    files,
-    secrets: new SecureSecretStore(uxp.storage.secureStorage),
-    settings: new FileSettingsStore(files),
-    clock: systemClock,
-    backends: createBackendCatalog({ fetch: uxpFetch, clock: systemClock }),
-    script: createScriptService(uxpFetch),
-    // SELECTION_CHANGED has been seen not to fire: read the timeline again while the panel is visible
-    hostPoll: { everyMs: 2000, visible: () => document.visibilityState !== "hidden" },
-  });
+  const { app } = apps.open(() =>
+    createCutaway({
+      host: new PremiereEditorHost(ppro, { files }),
+      files,
+      secrets: new SecureSecretStore(uxp.storage.secureStorage),
+      settings: new FileSettingsStore(files),
+      clock: systemClock,
+      backends: createBackendCatalog({ fetch: uxpFetch, clock: systemClock }),
+      script: createScriptService(uxpFetch),
+      // SELECTION_CHANGED has been seen not to fire: read the timeline again while the panel is visible
+      hostPoll: { everyMs: 2000, visible: () => document.visibilityState !== "hidden" },
+    }),
+  );
   root = createRoot(document.getElementById("root") ?? node);
   root.render(
     <SpectrumContext.Provider value={true}>
@@ -60,7 +63,6 @@ function mount(node: HTMLElement): void {
       </ErrorBoundary>
     </SpectrumContext.Provider>,
   );
-  void app.start();
 }
 
 uxp.entrypoints.setup({
@@ -71,8 +73,7 @@ uxp.entrypoints.setup({
       destroy: () => {
         root?.unmount();
         root = null;
-        void app?.dispose();
-        app = null;
+        void apps.close();
       },
     },
   },

@@ -7,6 +7,7 @@ import type { LimitsByBackend, RateGate } from "./limits";
 import type { PaceLimits, RenderTimes } from "./pollPacing";
 import type { JobStore } from "./jobStore";
 import type { BudgetLedger } from "./ledger";
+import type { MediaNames } from "./mediaFiles";
 
 export interface JobSpec {
   readonly id: string;
@@ -33,6 +34,10 @@ export interface EngineOptions {
   readonly pace?: PaceLimits;
   readonly maxSubmitAttempts?: number;
   readonly maxDownloadAttempts?: number;
+  /** how long a provider may stay unreachable before a job stops being watched (default 6 h) */
+  readonly unreachableDeadlineMs?: number;
+  /** how long a job may render before Cutaway stops watching it (default: 3 h) */
+  readonly jobDeadlineMs?: number;
   /** override the backends' suggested limits (settings) */
   readonly concurrency?: (backend: string) => number | undefined;
 }
@@ -43,6 +48,8 @@ export interface EngineContext {
   readonly limits: LimitsByBackend;
   readonly typical: RenderTimes;
   readonly ledger: BudgetLedger;
+  /** file names held by downloads in progress */
+  readonly names: MediaNames;
   /** creates on the wire: stop() waits for them */
   readonly creates: Set<Promise<unknown>>;
   /** the panel is closing: no new create starts */

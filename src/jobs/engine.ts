@@ -11,13 +11,15 @@ import { GenerationError } from "../backends/errors";
 import type { JobRef } from "../backends/types";
 import type { EngineContext, EngineOptions, JobSpec } from "./context";
 import { download } from "./download";
-import { isTerminal, type JobRecord, UNFINISHED } from "./jobRecord";
+import { isTerminal, type JobRecord, UNFINISHED, unreadableBecause } from "./jobRecord";
 import { JobStore, type JobListener } from "./jobStore";
 import { BudgetLedger } from "./ledger";
 import { LimitsByBackend } from "./limits";
+import { MediaNames } from "./mediaFiles";
 import { RenderTimes } from "./pollPacing";
 import { poll, type Completed } from "./polling";
 import { reconcile, submit } from "./submission";
+import { JournalFenced, LEASE_STALE_MS } from "./journalLease";
 
 export type { EngineOptions, JobSpec } from "./context";
 
@@ -30,6 +32,8 @@ export class JobEngine {
   private readonly controllers = new Map<string, AbortController>();
   private readonly running = new Map<string, Promise<void>>();
   private stopping = false;
+  private readonly heartbeat = new AbortController();
+  private renewing = false;
   readonly ledger: BudgetLedger;
 
   constructor(private readonly o: EngineOptions) {
@@ -41,14 +45,32 @@ export class JobEngine {
       limits: new LimitsByBackend(o.clock, (id) => o.concurrency?.(id)),
       typical: new RenderTimes(),
       ledger: this.ledger,
+      names: new MediaNames(),
       creates: new Set(),
-      stopping: () => this.stopping,
+      stopping: () => this.stopping || this.store.isClosed,
+    };
+    // fenced off by a newer engine on the same journal: stop acting on jobs it now owns
+    this.store.onFenced = () => {
+      for (const c of this.controllers.values()) c.abort(new GenerationError("cancelled", "Another Cutaway panel took over these jobs."));
+      this.heartbeat.abort();
     };
   }
 
-  /** Replays the journal and resumes every unfinished job. */
-  async start(): Promise<{ resumed: number; skippedLines: number }> {
-    const { jobs, skipped } = await this.o.journal.load();
+  /**
+   * Becomes the journal's one writer (waiting for an older engine on it to stop), replays it and
+   * resumes every unfinished job.
+   */
+  async start(): Promise<{ resumed: number; skippedLines: number; notice: string | null }> {
+    let loaded;
+    try {
+      await this.o.journal.claim(this.o.clock, this.heartbeat.signal);
+      loaded = await this.o.journal.load();
+    } catch (e) {
+      // never an unhandled rejection at panel start: the editor gets a sentence instead
+      return { resumed: 0, skippedLines: 0, notice: `Cutaway could not open its job journal (${e instanceof Error ? e.message : String(e)}); shots from before the panel was closed are not shown. Reopen the panel to try again.` };
+    }
+    const { jobs, skipped, notice } = loaded;
+    this.claimKnownJobs(jobs.values());
     let resumed = 0;
     for (const j of jobs.values()) {
       this.store.adopt(j);
@@ -57,17 +79,28 @@ export class JobEngine {
         this.drive(j.id);
       }
     }
-    return { resumed, skippedLines: skipped };
+    return { resumed, skippedLines: skipped, notice };
+  }
+
+  /** A backend that finds lost creates by their input must never hand one shot's job to another (a sibling take). */
+  private claimKnownJobs(jobs: Iterable<JobRecord>): void {
+    const byBackend = new Map<string, string[]>();
+    for (const j of jobs) if (j.ref) byBackend.set(j.backend, [...(byBackend.get(j.backend) ?? []), j.ref.providerJobId]);
+    for (const [id, refs] of byBackend) this.o.backend(id)?.claimJobs?.(refs);
   }
 
   /** Journals the jobs as planned (resolves once they are on disk), then runs them. */
   async enqueue(specs: readonly JobSpec[]): Promise<JobRecord[]> {
     const now = this.o.clock.now();
-    const out: JobRecord[] = [];
-    for (const s of specs) {
-      if (this.store.has(s.id)) throw new GenerationError("invalid_request", `Job ${s.id} already exists.`);
-      out.push(await this.store.save({ ...s, idempotencyKey: `cutaway-${s.id}`, state: "planned", createdAt: now, updatedAt: now, downloadAttempts: 0 }));
+    const records: JobRecord[] = specs.map((s) => ({ ...s, idempotencyKey: `cutaway-${s.id}`, state: "planned", createdAt: now, updatedAt: now, downloadAttempts: 0 }));
+    // all or none: a shot the journal could not read back refuses the request before any is written
+    for (const r of records) {
+      if (this.store.has(r.id)) throw new GenerationError("invalid_request", `Job ${r.id} already exists.`);
+      const bad = unreadableBecause(r);
+      if (bad) throw new GenerationError("invalid_request", `Cutaway could not keep shot ${r.request.shotNumber} in its job journal (${bad}), so nothing was sent. Shorten its prompt or name and try again.`);
     }
+    const out: JobRecord[] = [];
+    for (const r of records) out.push(await this.store.save(r));
     for (const j of out) this.drive(j.id);
     return out;
   }
@@ -98,14 +131,18 @@ export class JobEngine {
     if (j.ref && backend) await backend.cancel(j.ref).catch(() => undefined);
     await this.running.get(id);
     const now = this.store.current(id);
+    // the create was on the wire: it finished with a provider id, so stop it there too (its cost
+    // stays in the ledger, as the job keeps its ref)
+    if (!j.ref && now.ref && backend) await backend.cancel(now.ref).catch(() => undefined);
     if (!isTerminal(now)) await this.store.save({ ...now, state: "failed", error: { reason: "cancelled", message: "Cancelled. Nothing more will be charged for this shot." } });
   }
 
   /**
    * Runs a failed job again. A job the provider may already have accepted is never sent twice: it is
-   * polled (if it has an id) or needs `force` after the editor checked the provider's dashboard.
+   * polled (if it has an id) or needs `force` after the editor checked the provider's dashboard. A
+   * retry that sends a new paid create needs `spendAgain`, and its refusal names the cost.
    */
-  async retry(id: string, opts: { force?: boolean } = {}): Promise<JobRecord> {
+  async retry(id: string, opts: { force?: boolean; spendAgain?: boolean } = {}): Promise<JobRecord> {
     const j = this.store.get(id);
     if (!j || j.state !== "failed") throw new GenerationError("invalid_request", "Only a failed shot can be retried.");
     if (j.error?.outcomeUnknown && !opts.force) {
@@ -113,6 +150,11 @@ export class JobEngine {
     }
     const base = { ...j, error: undefined, downloadAttempts: 0, updatedAt: this.o.clock.now() };
     const resumable = j.ref && j.error?.reason !== "content_policy" && j.error?.reason !== "cancelled" && j.error?.reason !== "expired";
+    // the provider had this shot (it may have charged for it): a new create is a second payment
+    if (!resumable && j.ref && j.estimateUsd > 0 && !opts.spendAgain) {
+      const label = this.o.backend(j.backend)?.capabilities().label ?? j.backend;
+      throw new GenerationError("invalid_request", `Retrying this shot sends a new paid job to ${label} (about $${j.estimateUsd.toFixed(2)}); the earlier render cannot be collected. Choose “Generate again for $${j.estimateUsd.toFixed(2)}” to spend it.`);
+    }
     const next = await this.store.save(resumable ? { ...base, state: "submitted" } : { ...base, state: "planned", ref: undefined, idempotencyKey: `cutaway-${j.id}-r${this.o.clock.now()}` });
     this.drive(id);
     return next;
@@ -138,6 +180,25 @@ export class JobEngine {
     this.store.close();
     for (const c of this.controllers.values()) c.abort(new GenerationError("cancelled", "The panel closed."));
     await Promise.allSettled([...this.running.values()]);
+    this.heartbeat.abort();
+    await this.o.journal.lease.release(this.o.clock).catch(() => undefined);
+  }
+
+  /**
+   * Keeps the lease fresh while jobs run, so a second engine waits instead of taking the journal
+   * over; an idle engine lets it go stale (it has nothing to write).
+   */
+  private async renewLease(): Promise<void> {
+    const signal = this.heartbeat.signal;
+    while (!signal.aborted && this.running.size > 0) {
+      await this.o.clock.sleep(LEASE_STALE_MS / 3, signal).catch(() => undefined);
+      if (signal.aborted) return;
+      await this.o.journal.lease.renew(this.o.clock).catch((e: unknown) => {
+        if (!(e instanceof JournalFenced) || this.store.isClosed) return;
+        this.store.close();
+        this.store.onFenced();
+      });
+    }
   }
 
   private drive(id: string): void {
@@ -155,6 +216,10 @@ export class JobEngine {
         this.controllers.delete(id);
       });
     this.running.set(id, p);
+    if (!this.renewing) {
+      this.renewing = true;
+      void this.renewLease().finally(() => (this.renewing = false));
+    }
   }
 
   private async run(id: string, signal: AbortSignal): Promise<void> {

@@ -11,6 +11,9 @@ export type JobState = (typeof JOB_STATES)[number];
 /** States in which the engine still has work to do after a restart. */
 export const UNFINISHED: ReadonlySet<JobState> = new Set(["planned", "submitting", "submitted", "running", "ready"]);
 
+/** the longest negative prompt a job keeps (providers take far less; the journal must read it back) */
+export const MAX_NEGATIVE_PROMPT_CHARS = 2_000;
+
 const reasons = ["auth", "quota", "rate_limited", "content_policy", "invalid_request", "transient", "expired", "cancelled"] as const;
 
 export const jobRequestSchema = z.object({
@@ -56,10 +59,39 @@ export const jobRecordSchema = z.object({
   submittedAt: z.number().optional(),
   completedAt: z.number().optional(),
   downloadAttempts: z.number().int().min(0).default(0),
+  /** the provider cannot be reached right now: the Jobs row says "waiting for <this>" (not an error) */
+  waitingFor: z.string().max(100).optional(),
 });
 
 export type JobRecord = z.infer<typeof jobRecordSchema>;
 export type JobRequestData = z.infer<typeof jobRequestSchema>;
+
+/**
+ * A negative prompt cut to what a job keeps: whole comma-separated terms first (the most important
+ * come first), never a term cut in half unless one term alone is too long.
+ */
+export function fitNegativePrompt(text: string, max = MAX_NEGATIVE_PROMPT_CHARS): string {
+  const t = text.trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const comma = cut.lastIndexOf(",");
+  return (comma > max / 2 ? cut.slice(0, comma) : cut).trim();
+}
+
+/** Why a record would not read back from the journal (a sentence's worth), or null when it would. */
+export function unreadableBecause(j: JobRecord): string | null {
+  const r = jobRecordSchema.safeParse(j);
+  if (r.success) return null;
+  const issue = r.error.issues[0]!;
+  return `${issue.path.join(".") || "record"}: ${issue.message}`;
+}
+
+/** The number the next shot gets: clip numbering continues across requests and panel reloads. */
+export function nextShotNumber(jobs: Iterable<JobRecord>): number {
+  let max = 0;
+  for (const j of jobs) max = Math.max(max, j.request.shotNumber);
+  return max + 1;
+}
 
 export function isTerminal(j: JobRecord): boolean {
   return !UNFINISHED.has(j.state);

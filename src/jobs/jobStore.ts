@@ -4,8 +4,9 @@
  */
 import { GenerationError } from "../backends/errors";
 import type { Clock } from "../platform/ports";
-import { isTerminal, type JobRecord } from "./jobRecord";
-import type { Journal } from "./journal";
+import { isTerminal, unreadableBecause, type JobRecord } from "./jobRecord";
+import { JournalUnreadable, type Journal } from "./journal";
+import { JournalFenced } from "./journalLease";
 import { canMove, IllegalTransition } from "./transitions";
 
 export type JobListener = (job: JobRecord) => void;
@@ -15,6 +16,8 @@ export class JobStore {
   private readonly listeners = new Set<JobListener>();
   private readonly settledWaiters = new Map<string, Array<(j: JobRecord) => void>>();
   private closed = false;
+  /** called once when another engine took the journal over */
+  onFenced: () => void = () => undefined;
 
   constructor(
     private readonly journal: Journal,
@@ -71,8 +74,22 @@ export class JobStore {
     const before = this.jobs.get(job.id);
     if (before && !canMove(before.state, job.state)) throw new IllegalTransition(job.id, before.state, job.state);
     const j = { ...job, updatedAt: this.clock.now() };
+    // a line the load schema would refuse is lost on the next reload, with its paid render: never write one
+    const bad = unreadableBecause(j);
+    if (bad) throw new GenerationError("invalid_request", `Cutaway could not keep this shot in its job journal (${bad}), so it was not sent. Shorten the prompt or the shot's name and try again.`);
     this.jobs.set(j.id, j);
-    await this.journal.write(j);
+    try {
+      await this.journal.write(j);
+    } catch (e) {
+      if (e instanceof JournalUnreadable) throw new GenerationError("invalid_request", e.message);
+      if (!(e instanceof JournalFenced)) throw e;
+      // the other engine owns these jobs now: this one neither writes nor acts on them again
+      if (!this.closed) {
+        this.closed = true;
+        this.onFenced();
+      }
+      throw new GenerationError("cancelled", e.message);
+    }
     this.emit(j);
     return j;
   }
@@ -90,6 +107,10 @@ export class JobStore {
   /** Nothing more is written once the engine has stopped. */
   close(): void {
     this.closed = true;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   private emit(j: JobRecord): void {

@@ -22,13 +22,35 @@ export function safeFileStem(name: string, maxChars = 80): string {
   return s;
 }
 
-export async function uniquePath(files: FileStore, dir: string, stem: string, ext: string): Promise<string> {
-  const safeExt = ext.replace(/[^a-z0-9]/gi, "").toLowerCase() || "bin";
-  for (let n = 1; n < 10_000; n++) {
-    const p = files.join(dir, `${stem}${n > 1 ? ` (${n})` : ""}.${safeExt}`);
-    if (!(await files.exists(p))) return p;
+/**
+ * File names in use by downloads of this engine: two shots with the same name never share a temp
+ * or final path, even before either file exists on disk.
+ */
+export class MediaNames {
+  private readonly taken = new Set<string>();
+
+  /** A final path free on disk and not held by another download; held until `release`. */
+  async reserve(files: FileStore, dir: string, stem: string, ext: string): Promise<string> {
+    const safeExt = ext.replace(/[^a-z0-9]/gi, "").toLowerCase() || "bin";
+    for (let n = 1; n < 10_000; n++) {
+      const p = files.join(dir, `${stem}${n > 1 ? ` (${n})` : ""}.${safeExt}`);
+      if (this.taken.has(p)) continue;
+      // held before the disk is asked, so a second download asking meanwhile moves on
+      this.taken.add(p);
+      if (!(await files.exists(p))) return p;
+      this.taken.delete(p);
+    }
+    throw new GenerationError("invalid_request", `Too many files named "${stem}" in ${dir}; tidy the media folder.`);
   }
-  throw new GenerationError("invalid_request", `Too many files named "${stem}" in ${dir}; tidy the media folder.`);
+
+  release(path: string): void {
+    this.taken.delete(path);
+  }
+}
+
+/** The temp name of one job's download: never shared with another job's. */
+export function tempPathFor(finalPath: string, jobId: string): string {
+  return `${finalPath}.${jobId.replace(/[^\w-]/g, "_").slice(0, 60)}.part`;
 }
 
 /** What the first bytes of a finished file must look like. */
@@ -57,8 +79,14 @@ export function signatureOk(ext: string, head: Uint8Array): boolean {
  * download again) when the body is cut short or is not the media it claims to be; the temp file is
  * removed either way.
  */
-export async function saveDownload(files: FileStore, dl: MediaDownload, finalPath: string, signal?: AbortSignal): Promise<number> {
-  const tmp = `${finalPath}.part`;
+export interface SaveOptions {
+  readonly tempPath?: string;
+  /** another free final path, when a file appeared at the chosen one during the download */
+  readonly elsewhere?: () => Promise<string>;
+}
+
+export async function saveDownload(files: FileStore, dl: MediaDownload, finalPath: string, signal?: AbortSignal, opts: SaveOptions = {}): Promise<{ bytes: number; path: string }> {
+  const tmp = opts.tempPath ?? `${finalPath}.part`;
   const w = await files.openWriter(tmp);
   const head = new Uint8Array(16);
   let got = 0;
@@ -82,6 +110,12 @@ export async function saveDownload(files: FileStore, dl: MediaDownload, finalPat
   if (got === 0) await bad("The provider sent an empty file; Cutaway will try the download again.");
   if (dl.contentLength !== undefined && got !== dl.contentLength) await bad(`The download stopped at ${got} of ${dl.contentLength} bytes; Cutaway will try again.`);
   if (!signatureOk(dl.extension, head)) await bad(`The provider sent something that is not a ${dl.extension.toUpperCase()} file; Cutaway will try the download again.`);
-  await files.rename(tmp, finalPath);
-  return got;
+  // never renamed over a file: something else may have written that name while this downloaded
+  let path = finalPath;
+  if (await files.exists(path)) {
+    if (!opts.elsewhere) await bad(`A file named ${path} appeared in the media folder during the download; Cutaway will download the shot again under another name.`);
+    path = await opts.elsewhere!();
+  }
+  await files.rename(tmp, path);
+  return { bytes: got, path };
 }

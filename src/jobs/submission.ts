@@ -18,6 +18,9 @@ export async function toRequest(ctx: EngineContext, job: JobRecord): Promise<Gen
   };
 }
 
+/** how long the engine keeps looking for a lost create (fal lists a request only once it has ended) */
+const RECONCILE_DEADLINE_MS = 30 * 60_000;
+
 const stopped = (): GenerationError => new GenerationError("cancelled", "The engine stopped.");
 
 export async function submit(ctx: EngineContext, job: JobRecord, backend: GenerationBackend, signal: AbortSignal): Promise<JobRecord> {
@@ -34,7 +37,10 @@ export async function submit(ctx: EngineContext, job: JobRecord, backend: Genera
     await rateOf(ctx, backend).take(signal);
     if (ctx.stopping()) throw stopped();
     const create = (async () => {
-      const ref = await backend.submit(request, { idempotencyKey: job.idempotencyKey, signal });
+      // not the job's signal: a Cancel while the create is on the wire lets it finish, so the job
+      // can be cancelled at the provider (an aborted create still renders and bills, unseen);
+      // the HTTP layer's deadlines bound it
+      const ref = await backend.submit(request, { idempotencyKey: job.idempotencyKey });
       return store.save({ ...store.current(job.id), state: "submitted", ref, submittedAt: o.clock.now() });
     })();
     ctx.creates.add(create);
@@ -61,17 +67,25 @@ export async function reconcile(ctx: EngineContext, job: JobRecord, backend: Gen
     const name = backend.capabilities().label;
     return store.fail(job, new GenerationError("transient", `Cutaway lost the connection while sending this shot to ${name} and cannot tell whether ${name} received it. Check your ${name} dashboard before sending it again.`, { outcomeUnknown: true }));
   }
-  for (let attempt = 1; attempt <= 5; attempt++) {
+  // "not listed yet" is not "never arrived": the backend says when to look again (its list lags),
+  // and only its own "not there" after that window makes a new create safe
+  const giveUpAt = o.clock.now() + RECONCILE_DEADLINE_MS;
+  const sentAt = job.updatedAt;
+  let unreachable = 0;
+  for (;;) {
     await rateOf(ctx, backend).take(signal);
     try {
-      const ref = await backend.findJob(job.idempotencyKey, await toRequest(ctx, job));
+      const ref = await backend.findJob(job.idempotencyKey, await toRequest(ctx, job), { sentAt });
       if (ref) return store.save({ ...job, state: "submitted", ref, submittedAt: job.submittedAt ?? o.clock.now() });
       // the provider's own list says it never arrived: sending it is safe now
       const planned = await store.save({ ...job, state: "planned" });
       return submit(ctx, planned, backend, signal);
     } catch (e) {
       if (!(e instanceof GenerationError) || !e.retryable) throw e;
-      await o.clock.sleep((e.details.retryAfterSeconds ?? 2 ** attempt) * 1000, signal);
+      const notListedYet = e.details.outcomeUnknown === true;
+      unreachable = notListedYet ? 0 : unreachable + 1;
+      if (unreachable > 5 || o.clock.now() >= giveUpAt) break;
+      await o.clock.sleep((e.details.retryAfterSeconds ?? 2 ** unreachable) * 1000, signal);
     }
   }
   throw cause ?? new GenerationError("transient", "Cutaway could not reach the provider to check on this shot; retry it later.", { outcomeUnknown: true });

@@ -166,7 +166,7 @@ async function download(): Promise<Record<string, unknown>> {
       }, 10);
       t0 = performance.now();
       const dl = await backend.download({ backend: "fal", model: "m", providerJobId: "x" }, { state: "completed", mediaUrl: url });
-      const got = await saveDownload(files, dl, path.join(root, `engine-${run}.mp4`));
+      const { bytes: got } = await saveDownload(files, dl, path.join(root, `engine-${run}.mp4`));
       engine.push(performance.now() - t0);
       clearInterval(sampler);
       if (got !== SIZE) throw new Error(`download bench: got ${got} bytes`);

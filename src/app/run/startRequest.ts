@@ -8,6 +8,7 @@ import type { Placement } from "../../core/plan";
 import type { SequenceSnapshot } from "../../core/timeline";
 import { framesToTicks, type Ticks } from "../../core/time";
 import type { JobEngine, JobSpec } from "../../jobs/engine";
+import { fitNegativePrompt } from "../../jobs/jobRecord";
 import type { ModelCapabilities } from "../../backends/types";
 import type { GenerateRequest, RequestKind, RunMode } from "../api";
 import { messageOf } from "../notices";
@@ -151,7 +152,7 @@ export async function enqueueShots(ctx: StartContext, input: EnqueueInput): Prom
         request: {
           model: m.id,
           prompt: placement.prompt,
-          ...(placement.negativePrompt ? { negativePrompt: placement.negativePrompt } : {}),
+          ...(placement.negativePrompt ? { negativePrompt: fitNegativePrompt(placement.negativePrompt) } : {}),
           durationSeconds: seconds,
           aspect: placement.aspect,
           size: placement.size,
