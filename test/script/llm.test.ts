@@ -26,6 +26,7 @@ const shot = (over: Record<string, unknown> = {}) => ({
   timeOfDay: "dawn",
   interior: false,
   characters: ["Mara"],
+  dialogue: null,
   durationSeconds: 5,
   prompt: 'Wide shot, fog over a harbour at dawn, an old woman in oilskins walks a wooden pier past a sign reading "NO FISHING"',
   negativePrompt: null,

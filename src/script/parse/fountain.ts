@@ -199,6 +199,18 @@ export function isTransitionLine(t: string): boolean {
   return isShouting(t) && NATURAL_TRANSITION_RE.test(t);
 }
 
+// Editorial directions that show nothing themselves: "FADE IN:", "INTERCUT WITH:", "TITLE OVER: ...".
+const DIRECTION_RE =
+  /^(?:FADE (?:IN|OUT|UP|TO BLACK|TO WHITE)(?: FROM BLACK)?|INTERCUT(?: WITH| BETWEEN)?|(?:MAIN |OPENING |END )?TITLES?(?: CARD| SEQUENCE)?(?: OVER| UP| IN)?|SUPER(?:IMPOSED?)?|SUPERTITLE|CHYRON|CAPTION|BACK TO(?: SCENE| PRESENT| THE PRESENT)?|END (?:OF )?(?:FLASH ?BACK|MONTAGE|INTERCUT|DREAM(?: SEQUENCE)?|SEQUENCE|SERIES OF SHOTS)|(?:BEGIN |START )?MONTAGE|SERIES OF SHOTS|OVER BLACK|BLACK SCREEN|IN BLACK|THE END|(?:OPENING |END |CLOSING )?CREDITS(?: ROLL)?|CONTINUED|\(?CONTINUED\)?|\(?MORE\)?)(?:\s*[:.\-\u2013\u2014]\s*(?:.*))?$/;
+
+/** A direction line (all in capitals up to any colon) that is not a picture. */
+export function isDirectionLine(t: string): boolean {
+  const m = DIRECTION_RE.exec(t);
+  if (!m) return false;
+  const colon = t.search(/[:\-\u2013\u2014]/);
+  return isShouting(colon > 0 ? t.slice(0, colon) : t);
+}
+
 function parseCharacter(t: string, line: number): DialogueElement {
   let s = t.startsWith("@") ? t.slice(1).trim() : t;
   const dual = s.endsWith("^");
@@ -266,6 +278,8 @@ export function parseFountain(input: string): ScriptDocument {
       els.push({ type: "centered", line, text: stripEmphasis(t.slice(1, -1).trim()) });
     } else if (t.startsWith(">")) {
       els.push({ type: "transition", line, text: stripEmphasis(t.slice(1).trim()) });
+    } else if (isDirectionLine(t)) {
+      els.push({ type: "transition", line, text: stripEmphasis(t) });
     } else if (prevBlank && isSceneHeadingLine(t) && !t.startsWith("..")) {
       els.push(parseSceneHeading(t, line));
     } else if (prevBlank && nextBlank && isTransitionLine(t)) {

@@ -5,8 +5,10 @@
  * then the cast, then the place; what happens always stays.
  */
 import type { Cast } from "../shots/cast";
-import type { SceneContext, Shot } from "../shots/shot";
+import type { Framing, SceneContext, Shot } from "../shots/shot";
 import { stylePreset } from "./styles";
+import { placeName, recase } from "./recase";
+import { readTimeOfDay } from "../shots/scene";
 
 export interface PromptOptions {
   readonly style: string;
@@ -27,7 +29,7 @@ const MAX_NEGATIVE = 400;
 export function buildPrompt(shot: Shot, o: PromptOptions): ShotPrompt {
   const style = stylePreset(o.style);
   const parts: Array<{ text: string; priority: number }> = [];
-  parts.push({ text: subject(shot), priority: 0 });
+  parts.push({ text: subject(shot, o.cast), priority: 0 });
   const place = placeOf(shot);
   if (place) parts.push({ text: place, priority: 1 });
   const who = castLine(shot, o.cast);
@@ -51,18 +53,25 @@ function stripQuotes(text: string): string {
   return text.replace(/["“”«»„][^"“”«»„]{0,200}["“”«»„]/g, " ").replace(/\s+/g, " ").trim();
 }
 
-function subject(shot: Shot): string {
-  const t = visual(shot.text);
+const COVERAGE: Readonly<Record<Framing, string>> = { medium: "Medium shot of", reverse: "Reverse shot of", close: "Close-up of", insert: "Insert shot of", wide: "Wide shot of" };
+const PICTURE: Readonly<Record<Framing, string>> = { wide: "Wide shot", medium: "Medium shot", reverse: "Reverse angle", close: "Closer view", insert: "Detail shot" };
+
+function subject(shot: Shot, cast: Cast): string {
+  const t = visual(shot.source === "establishing" ? placeName(shot.text) : shot.text, cast);
+  const framing = shot.scene?.framing ? `${shot.scene.framing.replace(/^./, (c) => c.toUpperCase())}: ` : "";
   switch (shot.source) {
     case "establishing":
       return `Establishing wide shot of ${t}`;
     case "coverage":
-      return `Medium shot of ${t}, natural expressions`;
+      return `${framing}${COVERAGE[shot.framing ?? "medium"]} ${t}, natural expressions`;
+    case "voice_over":
+      // the picture the scene shows while someone speaks off camera
+      return t ? `${framing}${PICTURE[shot.framing ?? "wide"]}: ${t}` : `${PICTURE[shot.framing ?? "wide"]} of the setting, atmospheric`;
     case "transcript":
     case "narration":
       return `B-roll illustrating: ${t}`;
     default:
-      return t;
+      return framing + t;
   }
 }
 
@@ -75,8 +84,9 @@ function placeOf(shot: Shot): string {
   let p = places.get(sc);
   if (!p) {
     const inside = sc.interior === true ? "Interior" : sc.interior === false ? "Exterior" : "";
-    const tod = sc.timeOfDay ? timeOfDay(sc.timeOfDay) : "";
-    p = { establishing: [inside, tod].filter(Boolean).join(", "), other: [inside, visual(sc.location).toLowerCase(), tod].filter(Boolean).join(", ") };
+    const tod = sc.timeOfDay ? (readTimeOfDay(sc.timeOfDay).light ?? "") : "";
+    const when = sc.period ?? "";
+    p = { establishing: [inside, tod, when].filter(Boolean).join(", "), other: [inside, visual(placeName(sc.location)), tod, when].filter(Boolean).join(", ") };
     places.set(sc, p);
   }
   return shot.source === "establishing" ? p.establishing : p.other;
@@ -84,31 +94,31 @@ function placeOf(shot: Shot): string {
 
 function castLine(shot: Shot, cast: Cast): string {
   if (!shot.characters.length) return "";
-  return shot.characters.map((c) => (cast.get(c) ? `${c} (${cast.get(c)})` : c)).join("; ");
+  const scene = shot.scene?.number ?? null;
+  return shot.characters
+    .map((c) => {
+      const d = cast.describe(c, scene);
+      return d ? `${c} (${visual(d)})` : c;
+    })
+    .join("; ");
 }
 
 /** Screenplay capitals and quotes out: "MARA reads the sign: "CLOSED"" → "Mara reads the sign". */
-export function visual(text: string): string {
+export function visual(text: string, cast?: Cast): string {
   // each rewrite is guarded by a cheap test: most action lines need none of them (bench: script.breakdown)
   let t = stripQuotes(text);
-  if (/[A-Z][A-Z'’]{2}/.test(t)) t = t.replace(/\b[A-Z][A-Z'’]{2,}\b/g, (w) => w[0] + w.slice(1).toLowerCase());
+  if (t.includes("\uFFFD")) t = t.replace(/\uFFFD+/g, "");
+  t = recase(t, cast);
   if (/\s[,.;:!?]/.test(t)) t = t.replace(/\s+([,.;:!?])/g, "$1");
   if (/[:;,]\s*(?:[.!?]|$)/.test(t)) t = t.replace(/[:;,]\s*([.!?]|$)/g, "$1");
   if (/\s\s|[\t\n\r]/.test(t)) t = t.replace(/\s+/g, " ");
   return t.trim();
 }
 
-const TIME_OF_DAY: Readonly<Record<string, string>> = { day: "daylight", night: "night", dawn: "dawn light", dusk: "dusk light", morning: "morning light", evening: "evening light", "magic hour": "golden hour light", continuous: "", later: "", "moments later": "" };
-
-function timeOfDay(tod: string): string {
-  const t = tod.toLowerCase().replace(/[^a-z ]/g, "").trim();
-  return TIME_OF_DAY[t] ?? t;
-}
-
 /** Joins parts in reading order, dropping the least important until it fits; then cuts at a word. */
 function fit(parts: Array<{ text: string; priority: number }>, max: number): string {
   let keep = [...parts];
-  const join = (ps: typeof keep) => ps.map((p) => trimEndDots(p.text)).join(". ") + ".";
+  const join = (ps: typeof keep) => ps.map((p) => sentence(p.text)).join(" ");
   while (keep.length > 1 && join(keep).length > max) {
     const worst = Math.max(...keep.map((p) => p.priority));
     keep = keep.filter((p) => p.priority !== worst);
@@ -132,8 +142,10 @@ function negative(avoid: readonly string[]): string {
   return s;
 }
 
-function trimEndDots(s: string): string {
+/** A part ends in one full stop, or in its own "!", "?" or "…" ("To destiny!" never becomes "To destiny!."). */
+function sentence(s: string): string {
   let end = s.length;
-  while (end > 0 && (s.charCodeAt(end - 1) === 46 || s.charCodeAt(end - 1) <= 32)) end--;
-  return end === s.length ? s : s.slice(0, end);
+  while (end > 0 && (s.charCodeAt(end - 1) === 46 || s.charCodeAt(end - 1) <= 32 || s[end - 1] === "," || s[end - 1] === ";" || s[end - 1] === ":")) end--;
+  const t = end === s.length ? s : s.slice(0, end);
+  return /[!?…]["'”’)]?$/.test(t) ? t : `${t}.`;
 }

@@ -1,0 +1,57 @@
+/**
+ * Action and narration become beats: one shot, or several when a paragraph runs past the longest
+ * shot. Every piece names its subject: a piece that opens on "He"/"She" gets the character it means,
+ * so no prompt starts with a pronoun and names no one. Duration hints are not read here: in action,
+ * "(60s)" is an age.
+ */
+import { charactersIn, type Cast } from "./cast";
+import { round1, shotBounds, type BreakdownOptions, type SceneContext } from "./shot";
+import type { Draft } from "./speech";
+import { sentences, wordCount } from "./words";
+
+const PRONOUN = /^(He|She|His|Her|Him)\b/;
+
+export interface ProseContext {
+  readonly scene: SceneContext | null;
+  readonly cast: Cast;
+  readonly o: BreakdownOptions;
+  /** the character named last before this paragraph in the scene */
+  readonly subject: string | null;
+}
+
+export function proseShots(text: string, line: number, source: "action" | "narration", c: ProseContext): Draft[] {
+  const body = text.trim();
+  if (!body) return [];
+  const { min, max } = shotBounds(c.o);
+  const groups: string[] = [];
+  let cur: string[] = [];
+  let curWords = 0;
+  for (const s of sentences(body)) {
+    const n = wordCount(s);
+    if (cur.length && (curWords + n) / c.o.wordsPerSecond > max) {
+      groups.push(cur.join(" "));
+      cur = [];
+      curWords = 0;
+    }
+    cur.push(s);
+    curWords += n;
+  }
+  if (cur.length) groups.push(cur.join(" "));
+  let subject = c.subject;
+  return groups.map((g) => {
+    let piece = g.replace(/\s+/g, " ");
+    let characters = charactersIn(piece, c.cast);
+    if (subject && PRONOUN.test(piece) && !characters.includes(subject)) {
+      piece = withSubject(piece, subject);
+      characters = charactersIn(piece, c.cast);
+    }
+    if (characters.length) subject = characters[characters.length - 1]!;
+    const seconds = round1(Math.min(max, Math.max(min, wordCount(piece) / c.o.wordsPerSecond)));
+    return { text: piece, source, scene: c.scene, characters, durationSeconds: seconds, durationFrom: "words" as const, line };
+  });
+}
+
+/** "She turns it over" → "Nadia turns it over"; "His hand shakes" → "Sam's hand shakes". */
+function withSubject(piece: string, subject: string): string {
+  return piece.replace(PRONOUN, (p) => (p === "His" || p === "Her" ? `${subject}'s` : subject));
+}
