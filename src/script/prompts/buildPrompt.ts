@@ -9,6 +9,7 @@ import type { Framing, SceneContext, Shot } from "../shots/shot";
 import { stylePreset } from "./styles";
 import { placeName, recase } from "./recase";
 import { readTimeOfDay } from "../shots/scene";
+import { describePeople } from "./people";
 
 export interface PromptOptions {
   readonly style: string;
@@ -29,11 +30,11 @@ const MAX_NEGATIVE = 400;
 export function buildPrompt(shot: Shot, o: PromptOptions): ShotPrompt {
   const style = stylePreset(o.style);
   const parts: Array<{ text: string; priority: number }> = [];
-  parts.push({ text: subject(shot, o.cast), priority: 0 });
+  const people = describePeople(shot, o.cast, (d) => visual(d));
+  parts.push({ text: subject({ ...shot, text: people.text }, o.cast), priority: 0 });
   const place = placeOf(shot);
   if (place) parts.push({ text: place, priority: 1 });
-  const who = castLine(shot, o.cast);
-  if (who) parts.push({ text: who, priority: 2 });
+  if (people.line) parts.push({ text: people.line, priority: 2 });
   if (style.phrase) parts.push({ text: style.phrase, priority: 3 });
   return { prompt: fit(parts, o.maxChars), negativePrompt: negative(style.avoid) };
 }
@@ -90,17 +91,6 @@ function placeOf(shot: Shot): string {
     places.set(sc, p);
   }
   return shot.source === "establishing" ? p.establishing : p.other;
-}
-
-function castLine(shot: Shot, cast: Cast): string {
-  if (!shot.characters.length) return "";
-  const scene = shot.scene?.number ?? null;
-  return shot.characters
-    .map((c) => {
-      const d = cast.describe(c, scene);
-      return d ? `${c} (${visual(d)})` : c;
-    })
-    .join("; ");
 }
 
 /** Screenplay capitals and quotes out: "MARA reads the sign: "CLOSED"" → "Mara reads the sign". */

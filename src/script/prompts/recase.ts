@@ -20,7 +20,7 @@ function wordsOf(cast: Cast | undefined): Set<string> {
   if (!cast) return new Set();
   let s = castWords.get(cast);
   if (!s) {
-    s = new Set(cast.members.flatMap((m) => m.variants.flatMap((v) => v.toLowerCase().split(/\s+/))));
+    s = new Set(cast.members.flatMap((m) => m.variants.flatMap((v) => v.toLowerCase().replace(/\./g, "").split(/\s+/))));
     castWords.set(cast, s);
   }
   return s;
@@ -43,7 +43,7 @@ export function recase(text: string, cast?: Cast): string {
     }
     // a run: shouted words separated only by spaces
     let j = i + 1;
-    while (j < words.length && isShout(words[j]!.w) && /^ +$/.test(text.slice(words[j - 1]!.at + words[j - 1]!.w.length, words[j]!.at))) j++;
+    while (j < words.length && isShout(words[j]!.w) && joins(text.slice(words[j - 1]!.at + words[j - 1]!.w.length, words[j]!.at), words[j - 1]!.w)) j++;
     const run = words.slice(i, j);
     const stop = run.some((r) => isNameStopWord(r.w));
     for (const r of run) {
@@ -59,6 +59,11 @@ export function recase(text: string, cast?: Cast): string {
     i = j;
   }
   return out + text.slice(from);
+}
+
+/** words of one run are apart by spaces, or by an abbreviation's full stop ("MR. SOGGYBOTTOM") */
+function joins(between: string, prev: string): boolean {
+  return /^ +$/.test(between) || (prev.length <= 3 && /^\. +$/.test(between));
 }
 
 function sentenceStart(text: string, at: number): boolean {
