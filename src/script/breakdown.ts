@@ -61,8 +61,10 @@ export function castEntries(cast: Cast, overrides: CastOverrides = {}): CastEntr
   return cast.members.map((m) => ({ name: m.name, variants: m.variants, description: cast.describe(m.name, null), descriptions: m.descriptions, overridden: overridden.has(m) }));
 }
 
+/** Prompts added to the breakdown's own shots, in place: copying 2,000 shots of mixed shapes shows in the bench. */
 export function promptShots(shots: readonly Shot[], cast: Cast, o: Pick<ScriptOptions, "style" | "maxPromptChars">): PromptedShot[] {
-  return shots.map((s) => ({ ...s, ...buildPrompt(s, { style: o.style, cast, maxChars: o.maxPromptChars }) }));
+  const po = { style: o.style, cast, maxChars: o.maxPromptChars };
+  return shots.map((s) => Object.assign(s, buildPrompt(s, po)));
 }
 
 function nothingFound(doc: ScriptDocument): string {

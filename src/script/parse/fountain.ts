@@ -205,10 +205,8 @@ const DIRECTION_RE =
 
 /** A direction line (all in capitals up to any colon) that is not a picture. */
 export function isDirectionLine(t: string): boolean {
-  const m = DIRECTION_RE.exec(t);
-  if (!m) return false;
   const colon = t.search(/[:\-\u2013\u2014]/);
-  return isShouting(colon > 0 ? t.slice(0, colon) : t);
+  return isShouting(colon > 0 ? t.slice(0, colon) : t) && DIRECTION_RE.test(t);
 }
 
 function parseCharacter(t: string, line: number): DialogueElement {

@@ -30,8 +30,8 @@ const MAX_NEGATIVE = 400;
 export function buildPrompt(shot: Shot, o: PromptOptions): ShotPrompt {
   const style = stylePreset(o.style);
   const parts: Array<{ text: string; priority: number }> = [];
-  const people = describePeople(shot, o.cast, (d) => visual(d));
-  parts.push({ text: subject({ ...shot, text: people.text }, o.cast), priority: 0 });
+  const people = describePeople(shot, o.cast, cleanDescription);
+  parts.push({ text: subject(shot, people.text, o.cast), priority: 0 });
   const place = placeOf(shot);
   if (place) parts.push({ text: place, priority: 1 });
   if (people.line) parts.push({ text: people.line, priority: 2 });
@@ -57,8 +57,8 @@ function stripQuotes(text: string): string {
 const COVERAGE: Readonly<Record<Framing, string>> = { medium: "Medium shot of", reverse: "Reverse shot of", close: "Close-up of", insert: "Insert shot of", wide: "Wide shot of" };
 const PICTURE: Readonly<Record<Framing, string>> = { wide: "Wide shot", medium: "Medium shot", reverse: "Reverse angle", close: "Closer view", insert: "Detail shot" };
 
-function subject(shot: Shot, cast: Cast): string {
-  const t = visual(shot.source === "establishing" ? placeName(shot.text) : shot.text, cast);
+function subject(shot: Shot, text: string, cast: Cast): string {
+  const t = visual(shot.source === "establishing" ? placeName(text) : text, cast);
   const framing = shot.scene?.framing ? `${shot.scene.framing.replace(/^./, (c) => c.toUpperCase())}: ` : "";
   switch (shot.source) {
     case "establishing":
@@ -93,6 +93,18 @@ function placeOf(shot: Shot): string {
   return shot.source === "establishing" ? p.establishing : p.other;
 }
 
+const descriptions = new Map<string, string>();
+
+/** descriptions repeat in every shot of their character: cleaned once */
+function cleanDescription(d: string): string {
+  let c = descriptions.get(d);
+  if (c === undefined) {
+    if (descriptions.size > 5000) descriptions.clear();
+    descriptions.set(d, (c = visual(d)));
+  }
+  return c;
+}
+
 /** Screenplay capitals and quotes out: "MARA reads the sign: "CLOSED"" → "Mara reads the sign". */
 export function visual(text: string, cast?: Cast): string {
   // each rewrite is guarded by a cheap test: most action lines need none of them (bench: script.breakdown)
@@ -107,13 +119,14 @@ export function visual(text: string, cast?: Cast): string {
 
 /** Joins parts in reading order, dropping the least important until it fits; then cuts at a word. */
 function fit(parts: Array<{ text: string; priority: number }>, max: number): string {
-  let keep = [...parts];
-  const join = (ps: typeof keep) => ps.map((p) => sentence(p.text)).join(" ");
-  while (keep.length > 1 && join(keep).length > max) {
+  let keep = parts.map((p) => ({ text: sentence(p.text), priority: p.priority }));
+  const join = (ps: typeof keep) => (ps.length === 1 ? ps[0]!.text : ps.map((p) => p.text).join(" "));
+  let out = join(keep);
+  while (keep.length > 1 && out.length > max) {
     const worst = Math.max(...keep.map((p) => p.priority));
     keep = keep.filter((p) => p.priority !== worst);
+    out = join(keep);
   }
-  const out = join(keep);
   if (out.length <= max) return out;
   const cut = out.slice(0, Math.max(0, max));
   const space = cut.lastIndexOf(" ");

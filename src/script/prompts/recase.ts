@@ -6,8 +6,6 @@
 import type { Cast } from "../shots/cast";
 import { isNameStopWord, titleCase } from "../shots/names";
 
-const WORD = /[\p{L}\p{M}'’-]+/gu;
-const SHOUT = /\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu}/u;
 
 /** a place as prompts write it: a heading's capitals in Title case, anything else as written */
 export function placeName(location: string): string {
@@ -26,44 +24,41 @@ function wordsOf(cast: Cast | undefined): Set<string> {
   return s;
 }
 
-function isShout(w: string): boolean {
-  return w.length >= 2 && SHOUT.test(w) && !/\p{Ll}/u.test(w);
-}
+// a run of shouted words, apart by spaces or an abbreviation's full stop ("MR. SOGGYBOTTOM")
+const RUN = /(?<![\p{L}\p{M}'’-])\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu}(?:\.? +\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu})*(?![\p{L}\p{M}'’-])/gu;
 
 export function recase(text: string, cast?: Cast): string {
   if (!/\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu}/u.test(text)) return text;
   const names = wordsOf(cast);
-  const words = [...text.matchAll(WORD)].map((m) => ({ at: m.index!, w: m[0] }));
-  let out = "";
-  let from = 0;
-  for (let i = 0; i < words.length; ) {
-    if (!isShout(words[i]!.w)) {
-      i++;
-      continue;
-    }
-    // a run: shouted words separated only by spaces
-    let j = i + 1;
-    while (j < words.length && isShout(words[j]!.w) && joins(text.slice(words[j - 1]!.at + words[j - 1]!.w.length, words[j]!.at), words[j - 1]!.w)) j++;
-    const run = words.slice(i, j);
-    const stop = run.some((r) => isNameStopWord(r.w));
-    for (const r of run) {
-      const lower = r.w.toLowerCase();
-      let w: string;
-      if (names.has(lower.replace(/['’]s$/, ""))) w = titleCase(r.w);
-      else if (run.length === 1 && r.w.length === 2) w = r.w;
-      else if (run.length >= 2 && run.length <= 3 && !stop) w = titleCase(r.w);
-      else w = sentenceStart(text, r.at) ? titleCase(lower.slice(0, 1)) + lower.slice(1) : lower;
-      out += text.slice(from, r.at) + w;
-      from = r.at + r.w.length;
-    }
-    i = j;
-  }
-  return out + text.slice(from);
+  return text.replace(RUN, (run: string, at: number) => {
+    // "FLASH. THE DOOR": a full stop after a long word ends the run; recase each part alone
+    const parts = run.split(/(?<=\p{L}{4,})(\. +)/u);
+    if (parts.length === 1) return recaseRun(text, run, at, names);
+    let pos = at;
+    return parts
+      .map((p, i) => {
+        const out = i % 2 ? p : recaseRun(text, p, pos, names);
+        pos += p.length;
+        return out;
+      })
+      .join("");
+  });
 }
 
-/** words of one run are apart by spaces, or by an abbreviation's full stop ("MR. SOGGYBOTTOM") */
-function joins(between: string, prev: string): boolean {
-  return /^ +$/.test(between) || (prev.length <= 3 && /^\. +$/.test(between));
+function recaseRun(text: string, run: string, at: number, names: Set<string>): string {
+  const words = run.split(/(\.? +)/);
+  const count = Math.ceil(words.length / 2);
+  const stop = words.some((w, i) => i % 2 === 0 && isNameStopWord(w));
+  return words
+    .map((w, i) => {
+      if (i % 2 === 1) return w;
+      const lower = w.toLowerCase();
+      if (names.has(lower.replace(/['’]s$/, ""))) return titleCase(w);
+      if (count === 1 && w.length === 2) return w;
+      if (count >= 2 && count <= 3 && !stop) return titleCase(w);
+      return i === 0 && sentenceStart(text, at) ? lower.slice(0, 1).toUpperCase() + lower.slice(1) : lower;
+    })
+    .join("");
 }
 
 function sentenceStart(text: string, at: number): boolean {

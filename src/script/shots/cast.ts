@@ -186,17 +186,26 @@ export function castFromList(list: ReadonlyArray<{ name: string; description: st
  * Characters named in a piece of action, in the order they appear. A name counts in Title case or in
  * capitals ("Will", "WILL"), never as the common word ("she will go").
  */
-export function charactersIn(text: string, cast: Cast): string[] {
+export function charactersIn(raw: string, cast: Cast): string[] {
+  // a description names no one in the shot: "MRS. PRYCE (80s, Edward's mother)"
+  const text = raw.includes("(") ? raw.replace(/\([^()]*\)/g, (p) => " ".repeat(p.length)) : raw;
   const found: Array<{ name: string; at: number }> = [];
-  for (const m of cast.members) {
-    let at = -1;
-    for (const v of m.variants) {
-      const i = Math.min(indexOfWord(text, v), indexOfWord(text, v.toUpperCase()));
-      if (i !== Infinity && (at < 0 || i < at)) at = i;
-    }
-    if (at >= 0) found.push({ name: m.name, at });
+  for (const m of nameForms(cast)) {
+    let at = Infinity;
+    for (const v of m.forms) at = Math.min(at, indexOfWord(text, v));
+    if (at !== Infinity) found.push({ name: m.name, at });
   }
+  if (found.length < 2) return found.length ? [found[0]!.name] : [];
   return found.sort((a, b) => a.at - b.at).map((f) => f.name);
+}
+
+const formsByCast = new WeakMap<Cast, Array<{ name: string; forms: string[] }>>();
+
+/** each member's variants as written and in capitals, worked out once per cast */
+function nameForms(cast: Cast): Array<{ name: string; forms: string[] }> {
+  let f = formsByCast.get(cast);
+  if (!f) formsByCast.set(cast, (f = cast.members.map((m) => ({ name: m.name, forms: [...new Set(m.variants.flatMap((v) => [v, v.toUpperCase()]))] }))));
+  return f;
 }
 
 function indexOfWord(text: string, word: string): number {

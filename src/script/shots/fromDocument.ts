@@ -9,7 +9,7 @@ import { castOf, charactersIn, type Cast, type CastOverrides } from "./cast";
 import { proseShots } from "./prose";
 import { sceneFrom } from "./scene";
 import { DEFAULT_BREAKDOWN, round1, shotBounds, type BreakdownOptions, type SceneContext, type Shot } from "./shot";
-import { isOffScreen, speechShots, type Draft, type Picture } from "./speech";
+import { isOffScreen, isPending, speechShots, type Draft, type Picture } from "./speech";
 import { transcriptShots } from "./transcriptShots";
 import { wordCount } from "./words";
 
@@ -38,7 +38,10 @@ export function breakdownDocument(doc: ScriptDocument, options: Partial<Breakdow
   const full = () => out.length >= o.maxShots;
 
   const fillPending = (p: Picture) => {
-    for (const i of pending) out[i] = { ...out[i]!, text: p.text, characters: [...p.characters] };
+    for (const i of pending) {
+      out[i]!.text = p.text;
+      out[i]!.characters = [...p.characters];
+    }
     pending = [];
   };
   const beats = (drafts: Draft[]) => {
@@ -54,11 +57,10 @@ export function breakdownDocument(doc: ScriptDocument, options: Partial<Breakdow
   const flushDialogue = () => {
     if (!dialogue.length) return;
     const drafts = speechShots(dialogue, { scene, cast, o, picture, present });
-    drafts.forEach((d, i) => {
-      if (d.pending) pending.push(out.length + i);
-      const { pending: _p, ...shot } = d;
-      out.push(shot);
-    });
+    for (const d of drafts) {
+      if (isPending(d)) pending.push(out.length);
+      out.push(d);
+    }
     for (const d of dialogue) {
       if (isOffScreen(d)) continue;
       const who = cast.resolve(d.character)?.name;
@@ -135,5 +137,8 @@ export function breakdownDocument(doc: ScriptDocument, options: Partial<Breakdow
     warnings.push(`The backend renders clips of ${o.clipMinSeconds}–${o.clipMaxSeconds} s, so ${listed}.`);
   }
   if (truncated) warnings.push(`The script makes more than ${o.maxShots} shots; only the first ${o.maxShots} were kept. Break it down one part at a time.`);
-  return { shots: out.map((d, i) => ({ ...d, number: i + 1 })), cast, warnings };
+  // numbered in place: these drafts are the breakdown's own, and copying 2,000 of them shows in the bench
+  const shots = out as Array<Draft & { number: number }>;
+  for (let i = 0; i < shots.length; i++) shots[i]!.number = i + 1;
+  return { shots, cast, warnings };
 }

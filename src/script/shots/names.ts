@@ -22,6 +22,17 @@ function toDisplayName(character: string): string {
 
 /** Every word capitalised, the rest lower case, Unicode-aware ("MARCHÉ AUX PUCES" → "Marché Aux Puces"). */
 export function titleCase(s: string): string {
+  let t = titleCache.get(s);
+  if (t === undefined) {
+    if (titleCache.size > 10_000) titleCache.clear();
+    titleCache.set(s, (t = titleUncached(s)));
+  }
+  return t;
+}
+
+const titleCache = new Map<string, string>();
+
+function titleUncached(s: string): string {
   return s.toLowerCase().replace(/(^|[\s\-/(])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 

@@ -10,6 +10,8 @@ import type { Draft } from "./speech";
 import { sentences, wordCount } from "./words";
 
 const PRONOUN = /^(He|She|His|Her|Him)\b/;
+/** the first pronoun that stands for a person: a sentence's "He"/"She"/"His"/"Her", or "he"/"she" anywhere */
+const ANY_PRONOUN = /(?:^|(?<=[.!?…]\s+))(?:He|She|His|Her)\b|\b(?:he|she)\b/;
 
 export interface ProseContext {
   readonly scene: SceneContext | null;
@@ -26,7 +28,8 @@ export function proseShots(text: string, line: number, source: "action" | "narra
   const groups: string[] = [];
   let cur: string[] = [];
   let curWords = 0;
-  for (const s of sentences(body)) {
+  // most paragraphs fit one shot: only a long one is cut at its sentences
+  for (const s of wordCount(body) / c.o.wordsPerSecond <= max ? [body] : sentences(body)) {
     const n = wordCount(s);
     if (cur.length && (curWords + n) / c.o.wordsPerSecond > max) {
       groups.push(cur.join(" "));
@@ -39,9 +42,9 @@ export function proseShots(text: string, line: number, source: "action" | "narra
   if (cur.length) groups.push(cur.join(" "));
   let subject = c.subject;
   return groups.map((g) => {
-    let piece = g.replace(/\s+/g, " ");
+    let piece = /\s\s|[\n\t]/.test(g) ? g.replace(/\s+/g, " ") : g;
     let characters = charactersIn(piece, c.cast);
-    if (subject && PRONOUN.test(piece) && !characters.includes(subject)) {
+    if (subject && ((PRONOUN.test(piece) && !characters.includes(subject)) || (!characters.length && ANY_PRONOUN.test(piece)))) {
       piece = withSubject(piece, subject);
       characters = charactersIn(piece, c.cast);
     }
@@ -53,5 +56,6 @@ export function proseShots(text: string, line: number, source: "action" | "narra
 
 /** "She turns it over" → "Nadia turns it over"; "His hand shakes" → "Sam's hand shakes". */
 function withSubject(piece: string, subject: string): string {
-  return piece.replace(PRONOUN, (p) => (p === "His" || p === "Her" ? `${subject}'s` : subject));
+  const re = PRONOUN.test(piece) ? PRONOUN : ANY_PRONOUN;
+  return piece.replace(re, (p) => (p === "His" || p === "Her" ? `${subject}'s` : subject));
 }

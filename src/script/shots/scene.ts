@@ -58,7 +58,26 @@ export function sceneFrom(el: SceneHeadingElement, number: number, prev: SceneCo
 }
 
 /** "DAY (LATER)" → daylight; "NIGHT - FLASHBACK" → night, flashback; "1999" → a period, not a light. */
-export function readTimeOfDay(tod: string): { light: string | null; period: string | null; rest: boolean } {
+export function readTimeOfDay(tod: string): TimeOfDay {
+  let t = todCache.get(tod);
+  if (!t) {
+    if (todCache.size > 2000) todCache.clear();
+    todCache.set(tod, (t = readUncached(tod)));
+  }
+  return t;
+}
+
+interface TimeOfDay {
+  readonly light: string | null;
+  readonly period: string | null;
+  /** words that are neither a light nor a period */
+  readonly rest: boolean;
+}
+
+// headings repeat a handful of times of day: read each once
+const todCache = new Map<string, TimeOfDay>();
+
+function readUncached(tod: string): TimeOfDay {
   const lights: string[] = [];
   const periods: string[] = [];
   let rest = false;

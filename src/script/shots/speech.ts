@@ -9,7 +9,8 @@ import { displayName, type Cast } from "./cast";
 import { round1, shotBounds, type BreakdownOptions, type Framing, type SceneContext, type Shot } from "./shot";
 import { wordCount } from "./words";
 
-export type Draft = Omit<Shot, "number"> & { framing?: Framing };
+/** a shot before it is numbered; the breakdown fills and numbers drafts in place */
+export type Draft = { -readonly [K in keyof Omit<Shot, "number">]: Omit<Shot, "number">[K] };
 
 /** What the scene shows around an off-screen line: the last beat, filled in later when there is none yet. */
 export interface Picture {
@@ -21,6 +22,7 @@ const OFF_SCREEN = /^(?:V\.? ?O\.?|O\.? ?S\.?|O\.? ?C\.?|OFF|OFF[- ]?SCREEN|OFF[
 
 /** V.O., O.S., O.C., PRELAP, a voice on a phone: the speaker is not in the picture. */
 export function isOffScreen(d: DialogueElement): boolean {
+  if (!d.extension) return false;
   return (d.extension ?? "").split(/\s*,\s*/).some((e) => OFF_SCREEN.test(e.trim().replace(/[’]/g, "'")));
 }
 
@@ -58,11 +60,11 @@ const SPEECH_FRAMINGS: readonly Framing[] = ["medium", "reverse", "close", "inse
 const PICTURE_FRAMINGS: readonly Framing[] = ["wide", "close", "insert"];
 
 /**
- * A run of dialogue as shots. Off-screen shots whose picture is not known yet carry `pending` so the
- * breakdown can fill them with the next beat of the scene, or its location.
+ * A run of dialogue as shots. Off-screen shots whose picture is not known yet have no text (isPending)
+ * so the breakdown can fill them with the next beat of the scene, or its location.
  */
-export function speechShots(run: readonly DialogueElement[], c: SpeechContext): Array<Draft & { pending?: true }> {
-  const out: Array<Draft & { pending?: true }> = [];
+export function speechShots(run: readonly DialogueElement[], c: SpeechContext): Draft[] {
+  const out: Draft[] = [];
   const speakerOf = (d: DialogueElement) => c.cast.resolve(d.character)?.name ?? displayName(d.character);
   const speakers = [...new Set(run.filter((d) => !isOffScreen(d)).map(speakerOf))];
   let group: DialogueElement[] = [];
@@ -112,11 +114,15 @@ function longSpeech(d: DialogueElement, speaker: string, seconds: number, speake
   });
 }
 
-function offScreen(d: DialogueElement, seconds: number, c: SpeechContext): Array<Draft & { pending?: true }> {
+export function isPending(d: Draft): boolean {
+  return d.source === "voice_over" && d.text === "";
+}
+
+function offScreen(d: DialogueElement, seconds: number, c: SpeechContext): Draft[] {
   return pieces(seconds, c.o).map((p, i) => {
     const framing = PICTURE_FRAMINGS[i % PICTURE_FRAMINGS.length]!;
-    const base = { source: "voice_over" as const, scene: c.scene, framing, durationSeconds: p, durationFrom: "words" as const, spokenSeconds: p, line: d.line };
-    return c.picture ? { ...base, text: c.picture.text, characters: [...c.picture.characters] } : { ...base, text: "", characters: [], pending: true as const };
+    const characters = c.picture ? [...c.picture.characters] : [];
+    return { text: c.picture?.text ?? "", source: "voice_over" as const, scene: c.scene, characters, framing, durationSeconds: p, durationFrom: "words" as const, spokenSeconds: p, line: d.line };
   });
 }
 
