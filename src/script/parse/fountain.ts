@@ -3,6 +3,7 @@
  * run time stays linear in the input; it never throws, and reports problems as warnings.
  */
 import { emptyDocument, type DialogueElement, type ActionElement, type IntExt, type ScriptDocument, type ScriptElement } from "./model";
+import { isDirectionLine, isShouting, isTransitionLine } from "./directions";
 import { isBlank, prepareText } from "./text";
 
 interface SourceLine {
@@ -183,30 +184,12 @@ function parseSceneHeading(t: string, line: number): ScriptElement {
   return el;
 }
 
-function isShouting(s: string): boolean {
-  return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
-}
+export { isTransitionLine };
 
 export function isCharacterLine(t: string): boolean {
   if (t.startsWith("@")) return t.length > 1;
   const core = t.replace(/\^$/, "").replace(/\([^()]*\)/g, "").trim();
   return core.length > 0 && isShouting(core) && !t.startsWith("!");
-}
-
-const NATURAL_TRANSITION_RE = /^(?:.*TO:|FADE OUT\.?|FADE TO BLACK\.?|CUT TO BLACK\.?)$/;
-
-export function isTransitionLine(t: string): boolean {
-  return isShouting(t) && NATURAL_TRANSITION_RE.test(t);
-}
-
-// Editorial directions that show nothing themselves: "FADE IN:", "INTERCUT WITH:", "TITLE OVER: ...".
-const DIRECTION_RE =
-  /^(?:FADE (?:IN|OUT|UP|TO BLACK|TO WHITE)(?: FROM BLACK)?|INTERCUT(?: WITH| BETWEEN)?|(?:MAIN |OPENING |END )?TITLES?(?: CARD| SEQUENCE)?(?: OVER| UP| IN)?|SUPER(?:IMPOSED?)?|SUPERTITLE|CHYRON|CAPTION|BACK TO(?: SCENE| PRESENT| THE PRESENT)?|END (?:OF )?(?:FLASH ?BACK|MONTAGE|INTERCUT|DREAM(?: SEQUENCE)?|SEQUENCE|SERIES OF SHOTS)|(?:BEGIN |START )?MONTAGE|SERIES OF SHOTS|OVER BLACK|BLACK SCREEN|IN BLACK|THE END|(?:OPENING |END |CLOSING )?CREDITS(?: ROLL)?|CONTINUED|\(?CONTINUED\)?|\(?MORE\)?)(?:\s*[:.\-\u2013\u2014]\s*(?:.*))?$/;
-
-/** A direction line (all in capitals up to any colon) that is not a picture. */
-export function isDirectionLine(t: string): boolean {
-  const colon = t.search(/[:\-\u2013\u2014]/);
-  return isShouting(colon > 0 ? t.slice(0, colon) : t) && DIRECTION_RE.test(t);
 }
 
 function parseCharacter(t: string, line: number): DialogueElement {

@@ -80,9 +80,14 @@ describe("long speeches", () => {
 
 describe("sentences and subjects", () => {
   it("keeps abbreviations and initials whole", () => {
-    const r = breakdownText(`INT. STUDY - NIGHT\n\nMr. Soggybottom pulls a revolver from St. Mary's bag. Dr. J. R. Okafor ducks.\n`, opts);
-    const action = r.shots.filter((s) => s.source === "action");
-    expect(action.map((s) => s.text)).toEqual(["Mr. Soggybottom pulls a revolver from St. Mary's bag. Dr. J. R. Okafor ducks."]);
+    const para = "The lights flicker twice and the whole classroom goes quiet at once. Mr. Soggybottom pulls a revolver from the drawer of the old oak desk by St. Mary's window. Dr. J. R. Okafor ducks behind the upright piano with the register.";
+    const r = breakdownText(`INT. STUDY - NIGHT\n\n${para}\n`, opts);
+    const action = r.shots.filter((s) => s.source === "action").map((s) => s.text);
+    expect(action).toEqual([
+      "The lights flicker twice and the whole classroom goes quiet at once.",
+      "Mr. Soggybottom pulls a revolver from the drawer of the old oak desk by St. Mary's window.",
+      "Dr. J. R. Okafor ducks behind the upright piano with the register.",
+    ]);
   });
 
   it("carries the subject into every piece of a split paragraph, and into a paragraph that starts with a pronoun", () => {
