@@ -19,6 +19,7 @@ const DIRECTION_RE =
 
 /** A direction line (all in capitals up to any colon) that is not a picture. */
 export function isDirectionLine(t: string): boolean {
+  if (!DIRECTION_RE.test(t)) return false;
   const colon = t.search(/[:\-\u2013\u2014]/);
-  return isShouting(colon > 0 ? t.slice(0, colon) : t) && DIRECTION_RE.test(t);
+  return isShouting(colon > 0 ? t.slice(0, colon) : t);
 }

@@ -17,19 +17,20 @@ export function describePeople(shot: Shot, cast: Cast, clean: (s: string) => str
   if (!shot.characters.length) return { text: shot.text, line: "" };
   const scene = shot.scene?.number ?? null;
   let text = shot.text;
-  const rest: string[] = [];
+  let line = "";
+  const add = (s: string) => (line = line ? `${line}; ${s}` : s);
   for (const c of shot.characters) {
     const d = cast.describe(c, scene);
     if (!d) {
-      rest.push(c);
+      add(c);
       continue;
     }
     const m = text.includes("(") || text.includes(", ") ? cast.resolve(c) : undefined;
     const inPlace = m ? describedAt(text, forms(m), m.descriptions) : null;
     if (inPlace) text = `${text.slice(0, inPlace.from)}${inPlace.paren ? `(${d})` : d}${text.slice(inPlace.to)}`;
-    else rest.push(`${c} (${clean(d)})`);
+    else add(`${c} (${clean(d)})`);
   }
-  return { text, line: rest.join("; ") };
+  return { text, line };
 }
 
 /** where "NAME (…)" or "NAME, <an introduction>" first stands in the text: the part to rewrite */

@@ -149,7 +149,14 @@ function makeCast(drafts: Map<string, Draft>, overrides: CastOverrides): Cast {
     members.push(m);
     for (const v of variants) byVariant.set(v.toLowerCase(), m);
   }
-  const resolve = (name: string): CastMember | undefined => byVariant.get(displayName(name).toLowerCase()) ?? byVariant.get(name.trim().toLowerCase());
+  // every shot asks about its people, often by the same spelling: each spelling is looked up once
+  const resolved = new Map<string, CastMember | undefined>();
+  const resolve = (name: string): CastMember | undefined => {
+    if (resolved.has(name)) return resolved.get(name);
+    const m = byVariant.get(displayName(name).toLowerCase()) ?? byVariant.get(name.trim().toLowerCase());
+    resolved.set(name, m);
+    return m;
+  };
   const override = new Map<CastMember, string>();
   for (const [k, v] of Object.entries(overrides)) {
     const m = resolve(k);

@@ -66,14 +66,20 @@ const PICTURE_FRAMINGS: readonly Framing[] = ["wide", "close", "insert"];
 export function speechShots(run: readonly DialogueElement[], c: SpeechContext): Draft[] {
   const out: Draft[] = [];
   const speakerOf = (d: DialogueElement) => c.cast.resolve(d.character)?.name ?? displayName(d.character);
-  const speakers = [...new Set(run.filter((d) => !isOffScreen(d)).map(speakerOf))];
+  // only a long speech needs the others in the run (for its reverse shot)
+  let speakers: string[] | null = null;
+  const onCamera = () => (speakers ??= [...new Set(run.filter((d) => !isOffScreen(d)).map(speakerOf))]);
   let group: DialogueElement[] = [];
   let groupSeconds = 0;
   const { max } = shotBounds(c.o);
 
   const flush = () => {
     if (!group.length) return;
-    const who = [...new Set(group.map(speakerOf))];
+    const who: string[] = [];
+    for (const g of group) {
+      const n = speakerOf(g);
+      if (!who.includes(n)) who.push(n);
+    }
     const text = who.length === 1 ? `${who[0]} speaking` : `${listOf(who)} in conversation`;
     const [d] = pieces(groupSeconds, c.o);
     out.push({ text, source: "coverage", scene: c.scene, characters: who, framing: "medium", durationSeconds: d!, durationFrom: "words", spokenSeconds: round1(groupSeconds), line: group[0]!.line });
@@ -90,7 +96,7 @@ export function speechShots(run: readonly DialogueElement[], c: SpeechContext): 
     }
     if (s > max) {
       flush();
-      out.push(...longSpeech(d, speakerOf(d), s, speakers, c));
+      out.push(...longSpeech(d, speakerOf(d), s, onCamera(), c));
       continue;
     }
     if (group.length && groupSeconds + s > max) flush();
