@@ -87,7 +87,8 @@ function placeOf(shot: Shot): string {
     const inside = sc.interior === true ? "Interior" : sc.interior === false ? "Exterior" : "";
     const tod = sc.timeOfDay ? (readTimeOfDay(sc.timeOfDay).light ?? "") : "";
     const when = sc.period ?? "";
-    p = { establishing: [inside, tod, when].filter(Boolean).join(", "), other: [inside, visual(placeName(sc.location)), tod, when].filter(Boolean).join(", ") };
+    const upFirst = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+    p = { establishing: upFirst([inside, tod, when].filter(Boolean).join(", ")), other: upFirst([inside, visual(placeName(sc.location)), tod, when].filter(Boolean).join(", ")) };
     places.set(sc, p);
   }
   return shot.source === "establishing" ? p.establishing : p.other;

@@ -33,7 +33,7 @@ export function sceneFrom(el: SceneHeadingElement, number: number, prev: SceneCo
   }
   // forced heading: sort its parts into place, framing, period and time of day
   const places: string[] = [];
-  const periods: string[] = [...(tod.period ? [tod.period] : [])];
+  const periods: string[] = [];
   let framing: string | null = null;
   let light = tod.light ? el.timeOfDay : null;
   for (const raw of el.location.split(/\s+[-\u2013\u2014]\s+/)) {
@@ -49,6 +49,7 @@ export function sceneFrom(el: SceneHeadingElement, number: number, prev: SceneCo
       else places.push(part);
     }
   }
+  if (tod.period) periods.push(tod.period);
   const period = periods.length ? periods.join(", ") : null;
   if (places.length) {
     return { scene: { number, heading: el.text, location: places.join(" - "), timeOfDay: light, interior: null, framing, period }, isPlace: true };
