@@ -8,6 +8,7 @@ import { LlmUnavailable, type LlmAccess } from "./llm/llmPort";
 import type { LlmBreakdown } from "./llm/schemas";
 import { parseScript } from "./parse/detect";
 import { parseFountain } from "./parse/fountain";
+import { repairEncoding } from "./parse/mojibake";
 import { finishPrompt, visual } from "./prompts/buildPrompt";
 import { castFromList, castOf, type Cast } from "./shots/cast";
 import { DEFAULT_BREAKDOWN, type BreakdownOptions, type Framing, type SceneContext } from "./shots/shot";
@@ -36,7 +37,8 @@ export async function breakdownScript(text: string, r: BreakdownRequest): Promis
   const bible = castOf(doc.elements, r.castOverrides);
   try {
     const cast = bible.members.map((m) => ({ name: m.name, description: bible.describe(m.name, null) }));
-    const answer = await r.llm.shotList({ text, style: r.style, cast }, r.signal);
+    // the model reads the repaired text: mojibake and U+FFFD would end up in its prompts
+    const answer = await r.llm.shotList({ text: repairEncoding(text).text, style: r.style, cast }, r.signal);
     const shots = fromLlm(answer, r, bible);
     if (!shots.length) throw new LlmUnavailable("invalid", "The AI found no shots.");
     const notices = [...doc.warnings];

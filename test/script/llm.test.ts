@@ -158,3 +158,13 @@ describe("the LLM and the built-in breakdown agree", () => {
     expect(new Set(pieces).size).toBe(pieces.length);
   });
 });
+
+test("the LLM reads repaired text, and no U+FFFD from its answer reaches a prompt", async () => {
+  mode.reply = () => answer([shot({ prompt: "A caf\uFFFD terrace at dawn, fog over the harbour" })]);
+  const misread = TEXT.replace("weathered", "weathered, in a cafÃ© apron");
+  const r = await breakdownScript(misread, { ...opts, useLlm: true, llm });
+  expect(String(mode.bodies[0]!["input"])).toContain("in a café apron");
+  expect(r.shots[0]!.prompt).toContain("A caf terrace at dawn");
+  expect(r.shots.map((s) => s.prompt).join(" ")).not.toContain("\uFFFD");
+  expect(r.notices.join(" ")).toMatch(/repaired/);
+});

@@ -42,7 +42,7 @@ export function buildPrompt(shot: Shot, o: PromptOptions): ShotPrompt {
 /** A prompt written elsewhere (the LLM): quotes out, the look added once, cut to the limit. */
 export function finishPrompt(prompt: string, styleId: string, maxChars: number): ShotPrompt {
   const style = stylePreset(styleId);
-  const parts = [{ text: stripQuotes(prompt), priority: 0 }];
+  const parts = [{ text: stripQuotes(prompt.includes("\uFFFD") ? prompt.replace(/\uFFFD+/g, "") : prompt), priority: 0 }];
   if (style.phrase && !prompt.toLowerCase().includes(style.phrase.toLowerCase())) parts.push({ text: style.phrase, priority: 3 });
   return { prompt: fit(parts, maxChars), negativePrompt: negative(style.avoid) };
 }
