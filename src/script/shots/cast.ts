@@ -37,7 +37,7 @@ export interface Cast {
 }
 
 // An introduction: a name in capitals, then a parenthetical or an appositive after a comma.
-const INTRO = /(?<![\p{L}\p{N}'’])(\p{Lu}[\p{Lu}'’.-]*\p{Lu}\.?(?: \p{Lu}[\p{Lu}'’.-]*\.?){0,3})(?![\p{Ll}\p{N}])\s*(?:\(([^()]{1,80})\)(?:,\s*(\p{Ll}[^,.;()]{1,60}))?|,\s*([^,.;()]{2,80}))/gu;
+const INTRO = /(?<![\p{L}\p{N}'’.])((?:\p{Lu}\. ?)*\p{Lu}[\p{Lu}'’.-]*\p{Lu}\.?(?: \p{Lu}[\p{Lu}'’.-]*\.?){0,3})(?![\p{Ll}\p{N}])\s*(?:\(([^()]{1,80})\)(?:,\s*(\p{Ll}[^,.;()]{1,40})(?=,))?|,\s*([^\s,.;()][^,.;()]{1,79}))/gu;
 const EXTENSION = /^(?:V\.?O\.?|O\.?S\.?|O\.?C\.?|CONT'?D|CONT’D|CONTINUED|OFF|ON SCREEN|PRELAP|PRE-LAP|FILTERED|INTO PHONE|ON PHONE|SUBTITLED|MORE)$/i;
 // An appositive that describes a person: an age, "now 17", "a/an …", "late 40s", or adjectives.
 const AGE = /^(?:now\s+|aged?\s+|about\s+|around\s+)?(?:\d{1,3}s?\b|(?:early|mid|late)[- ]?(?:\d0s|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties)|teens?\b|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)/i;

@@ -13,6 +13,9 @@ import { isOffScreen, isPending, speechShots, type Draft, type Picture } from ".
 import { transcriptShots } from "./transcriptShots";
 import { wordCount } from "./words";
 
+const MONTAGE_START = /^(?:BEGIN |START )?(?:MONTAGE|SERIES OF SHOTS)\b/i;
+const MONTAGE_END = /^(?:END (?:OF )?(?:MONTAGE|SERIES OF SHOTS)|BACK TO SCENE)\b/i;
+
 export interface Breakdown {
   readonly shots: readonly Shot[];
   readonly cast: Cast;
@@ -33,6 +36,7 @@ export function breakdownDocument(doc: ScriptDocument, options: Partial<Breakdow
   let subject: string | null = null;
   let present: string[] = [];
   let pending: number[] = [];
+  let montageOf: SceneContext | null = null;
   let dialogue: DialogueElement[] = [];
   let transcript: TranscriptSegmentElement[] = [];
   const full = () => out.length >= o.maxShots;
@@ -88,6 +92,7 @@ export function breakdownDocument(doc: ScriptDocument, options: Partial<Breakdow
     switch (el.type) {
       case "scene_heading": {
         endScene();
+        montageOf = null;
         sceneCount += 1;
         const start = sceneFrom(el, sceneCount, scene);
         scene = start.scene;
@@ -120,8 +125,21 @@ export function breakdownDocument(doc: ScriptDocument, options: Partial<Breakdow
       case "transcript_segment":
         transcript.push(el);
         break;
+      case "transition":
+        // a montage is many places: its beats carry no scene's location, and the scene comes back after it
+        if (MONTAGE_START.test(el.text) && !montageOf) {
+          const before = scene as SceneContext | null;
+          montageOf = before;
+          scene = { number: before?.number ?? sceneCount, heading: el.text, location: "", timeOfDay: null, interior: null, framing: null, period: "montage" };
+          picture = null;
+        } else if (MONTAGE_END.test(el.text) && montageOf) {
+          scene = montageOf;
+          montageOf = null;
+          picture = null;
+        }
+        break;
       default:
-        // transitions, centered text, sections, synopses, page breaks: structure, not pictures
+        // centered text, sections, synopses, page breaks: structure, not pictures
         break;
     }
   }

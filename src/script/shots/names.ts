@@ -37,7 +37,11 @@ function titleUncached(s: string): string {
 }
 
 /** Titles before a name, ignored when matching variants ("Mr. Soggybottom" is "Soggybottom"). */
-export const TITLES = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "sgt", "lt", "capt", "captain", "det", "detective", "officer", "father", "sister", "uncle", "aunt", "aunty", "auntie"]);
+export const TITLES = new Set([
+  "mr", "mrs", "ms", "miss", "mx", "mister", "dr", "doctor", "prof", "professor", "sir", "dame", "lady", "lord", "sgt", "sergeant", "lt", "lieutenant", "capt", "captain", "det", "detective",
+  "officer", "inspector", "constable", "sheriff", "deputy", "agent", "judge", "nurse", "father", "sister", "brother", "mother", "uncle", "aunt", "aunty", "auntie", "rev", "reverend", "pastor",
+  "col", "colonel", "gen", "general", "maj", "major", "cpl", "corporal", "pvt", "private", "king", "queen", "prince", "princess", "coach", "chef", "mayor",
+]);
 
 /** Qualifiers that make a different character, or a different actor: "Young Edward" is not "Edward Bloom". */
 export const NAME_QUALIFIERS = new Set(["YOUNG", "YOUNGER", "OLD", "OLDER", "LITTLE", "BABY", "ADULT", "TEEN", "TEENAGE", "SENIOR", "ELDER", "ELDERLY", "KID", "BIG"]);

@@ -21,7 +21,26 @@ export interface ProseContext {
   readonly subject: string | null;
 }
 
+const BULLET = /(?:^|\n)\s*[-•*]\s+/;
+
 export function proseShots(text: string, line: number, source: "action" | "narration", c: ProseContext): Draft[] {
+  const body = text.trim();
+  if (!body) return [];
+  if (BULLET.test(body)) {
+    // a montage's list: each item is its own beat, the subject carried from one to the next
+    const out: Draft[] = [];
+    let subject = c.subject;
+    for (const item of body.split(/\n(?=\s*[-•*]\s)/)) {
+      const beats = paragraphShots(item.replace(/^\s*[-•*]\s+/, ""), line, source, { ...c, subject });
+      for (const b of beats) if (b.characters.length) subject = b.characters[b.characters.length - 1]!;
+      out.push(...beats);
+    }
+    return out;
+  }
+  return paragraphShots(body, line, source, c);
+}
+
+function paragraphShots(text: string, line: number, source: "action" | "narration", c: ProseContext): Draft[] {
   const body = text.trim();
   if (!body) return [];
   const { min, max } = shotBounds(c.o);

@@ -96,3 +96,17 @@ I'm going home.
     expect(r.cast.find((c) => c.name === "Mr. Soggybottom")).toMatchObject({ description: "50s, tweed", overridden: false });
   });
 });
+
+describe("introductions as scripts write them", () => {
+  it("keeps initials and titles in the name, merges the short form, and stops the description at the action", () => {
+    const cast = castOf(
+      parseFountain(
+        "EXT. YARD - DAY\n\nThe ENGINEER, J. P. MORROW (30s, hi-vis jacket), waits by the shed while Dr. Okafor signs.\n\nSERGEANT BRICK BRADDOCK (40s, sunburnt) leans on the gate.\n\nBRICK\nAll clear.\n\nMORROW\nRight.\n",
+      ).elements,
+    );
+    expect(cast.members.map((m) => [m.name, cast.describe(m.name, 1)])).toEqual([
+      ["J. P. Morrow", "30s, hi-vis jacket"],
+      ["Sergeant Brick Braddock", "40s, sunburnt"],
+    ]);
+  });
+});

@@ -171,3 +171,13 @@ describe("Fountain without scene headings", () => {
     expect(breakdownText("CHAPTER ONE\nIt was a cold morning.\n\nThe boats went out.\n", opts).format).toBe("plain");
   });
 });
+
+describe("montages", () => {
+  it("make a beat of each item, with no scene's location, and the scene comes back after", () => {
+    const r = breakdownText(`INT. WHEELHOUSE - DAY\n\nThe SKIPPER (60s) pours tea.\n\nMONTAGE - THE LAST WEEK\n\n- NELL (30s) scrubs the lens.\n- She writes in the log.\n\nEND MONTAGE\n\nThe kettle whistles.\n`, opts);
+    const items = r.shots.filter((s) => s.scene?.period === "montage");
+    expect(items.map((s) => s.text)).toEqual(["NELL (30s) scrubs the lens.", "Nell writes in the log."]);
+    for (const s of items) expect(s.prompt).not.toMatch(/Wheelhouse|^- /);
+    expect(r.shots.at(-1)!.prompt).toContain("Interior, Wheelhouse, daylight");
+  });
+});
