@@ -120,7 +120,8 @@ export function visual(text: string, cast?: Cast): string {
 
 /** Joins parts in reading order, dropping the least important until it fits; then cuts at a word. */
 function fit(parts: Array<{ text: string; priority: number }>, max: number): string {
-  let keep = parts.map((p) => ({ text: sentence(p.text), priority: p.priority }));
+  for (const p of parts) p.text = sentence(p.text);
+  let keep = parts;
   const join = (ps: typeof keep) => (ps.length === 1 ? ps[0]!.text : ps.map((p) => p.text).join(" "));
   let out = join(keep);
   while (keep.length > 1 && out.length > max) {

@@ -75,7 +75,8 @@ export function castOf(elements: readonly ScriptElement[], overrides: CastOverri
 
 /** Names in capitals introduced with a description, in order; camera and sound words are skipped. */
 export function introductions(text: string): Array<{ name: string; description: string }> {
-  if (!/\p{Lu}{2}/u.test(text)) return [];
+  // an introduction needs capitals then "(" or ","; most action has neither
+  if (!/\p{Lu}{2}[\p{Lu}'’.-]*\s*[(,]/u.test(text)) return [];
   const out: Array<{ name: string; description: string }> = [];
   for (const m of text.matchAll(INTRO)) {
     const name = nameOf(m[1]!);

@@ -9,7 +9,7 @@ import { castOf, charactersIn, type Cast, type CastOverrides } from "./cast";
 import { proseShots } from "./prose";
 import { sceneFrom } from "./scene";
 import { DEFAULT_BREAKDOWN, round1, shotBounds, type BreakdownOptions, type SceneContext, type Shot } from "./shot";
-import { isOffScreen, isPending, speechShots, type Draft, type Picture } from "./speech";
+import { draft, isOffScreen, isPending, speechShots, type Draft, type Picture } from "./speech";
 import { transcriptShots } from "./transcriptShots";
 import { wordCount } from "./words";
 
@@ -100,7 +100,7 @@ export function breakdownDocument(doc: ScriptDocument, options: Partial<Breakdow
         if (start.isPlace) {
           subject = null;
           present = [];
-          if (o.establishing) out.push({ text: scene.location, source: "establishing", scene, characters: [], durationSeconds: o.establishingSeconds, durationFrom: "default", line: el.line });
+          if (o.establishing) out.push(draft({ text: scene.location, source: "establishing", scene, characters: [], durationSeconds: o.establishingSeconds, durationFrom: "default", line: el.line }));
         }
         break;
       }
@@ -116,7 +116,7 @@ export function breakdownDocument(doc: ScriptDocument, options: Partial<Breakdow
         let seconds = hinted ? round1(Math.min(o.clipMaxSeconds, Math.max(o.clipMinSeconds, asked))) : round1(Math.min(max, Math.max(min, wordCount(el.text) / o.wordsPerSecond)));
         if (hinted && seconds !== round1(asked)) clamped.push(`shot ${el.index} asked for ${round1(asked)} s and is ${seconds} s`);
         if (seconds <= 0) seconds = min;
-        out.push({ text: el.text, source: "shot_list", scene, characters: charactersIn(el.text, cast), durationSeconds: seconds, durationFrom: hinted ? "hint" : "words", line: el.line });
+        out.push(draft({ text: el.text, source: "shot_list", scene, characters: charactersIn(el.text, cast), durationSeconds: seconds, durationFrom: hinted ? "hint" : "words", line: el.line }));
         break;
       }
       case "dialogue":

@@ -6,7 +6,7 @@
  */
 import { charactersIn, type Cast } from "./cast";
 import { round1, shotBounds, type BreakdownOptions, type SceneContext } from "./shot";
-import type { Draft } from "./speech";
+import { draft, type Draft } from "./speech";
 import { sentences, wordCount } from "./words";
 
 const PRONOUN = /^(He|She|His|Her|Him)\b/;
@@ -69,7 +69,7 @@ function paragraphShots(text: string, line: number, source: "action" | "narratio
     }
     if (characters.length) subject = characters[characters.length - 1]!;
     const seconds = round1(Math.min(max, Math.max(min, wordCount(piece) / c.o.wordsPerSecond)));
-    return { text: piece, source, scene: c.scene, characters, durationSeconds: seconds, durationFrom: "words" as const, line };
+    return draft({ text: piece, source, scene: c.scene, characters, durationSeconds: seconds, durationFrom: "words", line });
   });
 }
 

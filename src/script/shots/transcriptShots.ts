@@ -5,7 +5,7 @@
  */
 import type { TranscriptSegmentElement } from "../parse/model";
 import { round3, type BreakdownOptions } from "./shot";
-import type { Draft } from "./speech";
+import { draft, type Draft } from "./speech";
 import { wordCount } from "./words";
 
 export function transcriptShots(segments: readonly TranscriptSegmentElement[], o: BreakdownOptions): Draft[] {
@@ -51,7 +51,7 @@ function splitLong(text: string, start: number, end: number, line: number, o: Br
     const a = start + (span * i) / parts;
     const b = start + (span * (i + 1)) / parts;
     const slice = ws.slice(Math.floor((ws.length * i) / parts), Math.floor((ws.length * (i + 1)) / parts)).join(" ") || text;
-    out.push({ text: slice, source: "transcript", scene: null, characters: [], durationSeconds: round3(b - a), durationFrom: "transcript", range: { startSeconds: round3(a), endSeconds: round3(b) }, line });
+    out.push(draft({ text: slice, source: "transcript", scene: null, characters: [], durationSeconds: round3(b - a), durationFrom: "transcript", range: { startSeconds: round3(a), endSeconds: round3(b) }, line }));
   }
   return out;
 }
