@@ -314,7 +314,8 @@ export interface CutawayApi {
   subscribe(listener: (state: AppState) => void): () => void;
   /** re-read the sequence (host events call this; the panel also calls it on focus) */
   refresh(): Promise<void>;
-  breakdownScript(text: string, options: { stylePreset: string; format?: string; useLlm?: boolean }): Promise<ScriptBreakdownView>;
+  /** castOverrides: the editor's description of a character, by name, used in every prompt */
+  breakdownScript(text: string, options: { stylePreset: string; format?: string; useLlm?: boolean; castOverrides?: Readonly<Record<string, string>> }): Promise<ScriptBreakdownView>;
   ideaToScript(idea: string, options: { stylePreset: string }): Promise<ScriptBreakdownView>;
   /** the sequence's marker notes as timed text for the script box (B-roll under the markers) */
   scriptFromMarkers(options?: { colorIndex?: number }): Promise<string>;

@@ -45,12 +45,15 @@ export interface ScriptServiceOptions {
   /** the default backend's prompt limit; the planner caps again for the backend actually used */
   readonly maxPromptChars: number;
   readonly wordsPerSecond: number;
+  /** the default model's shortest and longest clip: no shot is longer, so each shot is one clip */
+  readonly clipMinSeconds?: number;
+  readonly clipMaxSeconds?: number;
 }
 
 export interface ScriptService {
   /** a free call that needs a valid key (the LLM's model list); throws with a sentence when it fails */
   testLlm?(options: ScriptServiceOptions): Promise<void>;
-  breakdown(text: string, options: ScriptServiceOptions & { format?: string; useLlm?: boolean }): Promise<ScriptBreakdownView>;
+  breakdown(text: string, options: ScriptServiceOptions & { format?: string; useLlm?: boolean; castOverrides?: Readonly<Record<string, string>> }): Promise<ScriptBreakdownView>;
   ideaToScript(idea: string, options: ScriptServiceOptions): Promise<ScriptBreakdownView>;
 }
 
@@ -179,6 +182,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
       llmBaseUrl: settings.llmBaseUrl,
       maxPromptChars: model?.maxPromptChars ?? 1000,
       wordsPerSecond: settings.wordsPerSecond,
+      ...(model?.durationsSeconds.length ? { clipMinSeconds: Math.min(...model.durationsSeconds), clipMaxSeconds: Math.max(...model.durationsSeconds) } : {}),
     };
   };
 

@@ -37,14 +37,18 @@ export function createScriptService(fetchImpl: Fetch, o: { loadCheck?: typeof lo
     },
     async breakdown(text, o) {
       const format = FORMATS.find((f) => f === o.format) ?? "auto";
-      const r = await breakdownScript(text, { style: o.stylePreset, maxPromptChars: o.maxPromptChars, wordsPerSecond: o.wordsPerSecond, format, useLlm: o.useLlm ?? false, llm: o.useLlm ? await access(o) : null });
+      const r = await breakdownScript(text, { style: o.stylePreset, maxPromptChars: o.maxPromptChars, wordsPerSecond: o.wordsPerSecond, ...clipLimits(o), format, useLlm: o.useLlm ?? false, llm: o.useLlm ? await access(o) : null, ...(o.castOverrides ? { castOverrides: o.castOverrides } : {}) });
       return view(r);
     },
     async ideaToScript(idea, o) {
-      const r = await ideaToScript(idea, { style: o.stylePreset, maxPromptChars: o.maxPromptChars, wordsPerSecond: o.wordsPerSecond, llm: await access(o) });
+      const r = await ideaToScript(idea, { style: o.stylePreset, maxPromptChars: o.maxPromptChars, wordsPerSecond: o.wordsPerSecond, ...clipLimits(o), llm: await access(o) });
       return { ...view(r), script: r.script };
     },
   };
+}
+
+function clipLimits(o: ScriptServiceOptions): { clipMinSeconds?: number; clipMaxSeconds?: number } {
+  return { ...(o.clipMinSeconds !== undefined ? { clipMinSeconds: o.clipMinSeconds } : {}), ...(o.clipMaxSeconds !== undefined ? { clipMaxSeconds: o.clipMaxSeconds } : {}) };
 }
 
 function view(r: ScriptResult): ScriptBreakdownView {

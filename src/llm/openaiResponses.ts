@@ -8,7 +8,7 @@ import OpenAI from "openai";
 import { zodTextFormat } from "openai/helpers/zod";
 import { z } from "zod";
 import { LlmUnavailable, type LlmAccess } from "../script/llm/llmPort";
-import { llmBreakdownSchema, llmScriptSchema, type LlmBreakdown, type LlmScript } from "../script/llm/schemas";
+import { llmBreakdownSchema, llmScriptSchema, type LlmBreakdown, type LlmScript, type LlmShotListRequest } from "../script/llm/schemas";
 
 export interface LlmConfig {
   readonly apiKey: string;
@@ -43,7 +43,9 @@ const BREAKDOWN_INSTRUCTIONS = `You are a film editor's assistant. Break the tex
 - description: what is seen, in plain words; never dialogue, never words to be shown on screen.
 - prompt: a self-contained video prompt (subject, action, setting, light, camera), describing each character the same way in every shot, with the style given.
 - durationSeconds: screen time, 2 to 10 seconds; for transcripts use the time range of the words the shot covers (transcriptStartSeconds/EndSeconds), otherwise null.
-- characters: names of the people in the shot; list every character once in "characters" with a short visual description.
+- dialogue: the script's words spoken while the shot is on screen, copied exactly (they time the shot and are never shown), or null.
+- A voice-over or off-screen line (V.O., O.S., O.C.) shows what the scene shows, never the speaker.
+- characters: names of the people in the shot, spelled as in the cast list when they are in it; list every character once in "characters" with a short visual description, using the cast list's descriptions unchanged.
 Never put quoted text, captions or dialogue into a prompt.`;
 
 const IDEA_INSTRUCTIONS = `You are a screenwriter. From a one-line idea, write a short film script (1 to 3 scenes, 6 to 14 visual beats, about 60 to 90 seconds of screen time) in Fountain format: scene headings like "EXT. HARBOUR - DAWN", action paragraphs that describe what is seen, characters introduced in capitals with a short description at first mention, little dialogue. Return the title and the Fountain text.`;
@@ -52,13 +54,15 @@ const IDEA_INSTRUCTIONS = `You are a screenwriter. From a one-line idea, write a
 export function llmAccess(c: LlmConfig): LlmAccess {
   const client = llmClient(c);
   return {
-    shotList: (text, style, signal) => llmShotList(client, c.model, text, style, signal),
+    shotList: (request, signal) => llmShotList(client, c.model, request, signal),
     script: (idea, signal) => llmScript(client, c.model, idea, signal),
   };
 }
 
-export async function llmShotList(client: OpenAI, model: string, text: string, style: string, signal?: AbortSignal): Promise<LlmBreakdown> {
-  const input = `Style: ${style === "none" ? "natural, realistic" : style}\n\n${text.slice(0, MAX_LLM_INPUT_CHARS)}`;
+export async function llmShotList(client: OpenAI, model: string, r: LlmShotListRequest, signal?: AbortSignal): Promise<LlmBreakdown> {
+  const cast = r.cast.slice(0, 60).map((c) => `- ${c.name}${c.description ? `: ${c.description}` : ""}`);
+  const bible = cast.length ? `Cast (describe each person this way in every shot):\n${cast.join("\n")}\n\n` : "";
+  const input = `Style: ${r.style === "none" ? "natural, realistic" : r.style}\n\n${bible}${r.text.slice(0, MAX_LLM_INPUT_CHARS)}`;
   return ask(client, model, BREAKDOWN_INSTRUCTIONS, input, llmBreakdownSchema, "shot_list", signal);
 }
 

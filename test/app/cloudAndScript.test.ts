@@ -113,7 +113,7 @@ They switch it off at midnight.
 
 EXT. CLIFF - DAWN
 
-The beam goes dark. (4s)
+The great beam goes dark over the black water below.
 `;
 
 test("script to rough cut: a new sequence named after the script, shots end to end with their durations, drafted as slates", async () => {
@@ -130,11 +130,23 @@ test("script to rough cut: a new sequence named after the script, shots end to e
   expect(clips[0]!.start).toBe(0n);
   for (let i = 1; i < clips.length; i++) expect(clips[i]!.start).toBe(clips[i - 1]!.end);
   const secs = (c: (typeof clips)[number]) => Number(c.end - c.start) / 254_016_000_000;
+  // ten words at 2.5 a second (a "(4s)" in action would be an age, never a duration: issue 14)
   expect(secs(clips.at(-1)!)).toBeCloseTo(4, 1);
   expect(clips.every((c) => c.provenance?.slate === true)).toBe(true);
   expect(clips[1]!.provenance!.prompt).toBe("Close on weathered hands polishing brass");
   // the editor's original sequence is still there, untouched
   expect(r.sim.core.state.sequences.map((s) => s.name)).toEqual(expect.arrayContaining(["Last Light", demoSequence().name]));
+  await r.app.dispose();
+});
+
+test("the shot list, the cost line and what lands agree: an age is not a duration and a long speech is several one-clip shots (issue 14 item 1)", async () => {
+  const r = await rig();
+  const speech = Array.from({ length: 50 }, (_, i) => `word${i}`).join(" ");
+  const b = await r.app.breakdownScript(`INT. GARAGE - DAY\n\nTOMAS (60s) waits by the van.\n\nTOMAS (60s)\n${speech}.\n`, { stylePreset: "none" });
+  expect(b.shots.every((s) => s.durationSeconds <= 8)).toBe(true);
+  const preview = await r.app.preview({ ...fill, kind: "script-to-cut", scope: "script", shots: [...b.shots], destination: "new-sequence", sequenceName: "Garage", continuity: false });
+  expect(preview.items).toHaveLength(b.shots.length);
+  expect(preview.estimate.summary).toMatch(new RegExp(`^${b.shots.length} shots × 1 take`));
   await r.app.dispose();
 });
 

@@ -64,7 +64,7 @@ describe("breakdown of a screenplay", () => {
 
   it("describes the place the same way across the shots of a scene, with the style", () => {
     const scene1 = r.shots.filter((s) => s.scene?.number === 1 && s.source !== "establishing");
-    for (const s of scene1) expect(s.prompt).toContain("Interior, lighthouse lamp room, night");
+    for (const s of scene1) expect(s.prompt).toContain("Interior, Lighthouse Lamp Room, night");
     for (const s of r.shots) expect(s.prompt).toContain("shot on 35mm film");
   });
 

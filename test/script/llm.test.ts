@@ -26,6 +26,7 @@ const shot = (over: Record<string, unknown> = {}) => ({
   timeOfDay: "dawn",
   interior: false,
   characters: ["Mara"],
+  dialogue: null,
   durationSeconds: 5,
   prompt: 'Wide shot, fog over a harbour at dawn, an old woman in oilskins walks a wooden pier past a sign reading "NO FISHING"',
   negativePrompt: null,
@@ -107,4 +108,63 @@ test("an idea with no key becomes an outline to edit, with a notice", async () =
   const empty = await ideaToScript("   ", { ...opts, llm });
   expect(empty.shots).toEqual([]);
   expect(empty.notices[0]).toMatch(/Type an idea first/);
+});
+
+describe("the LLM and the built-in breakdown agree", () => {
+  const SPEECH = Array.from({ length: 30 }, (_, i) => `wave${i}`).join(" ") + ".";
+  const SCRIPT = `EXT. HARBOUR - DAWN\n\nMARA (60s, weathered) walks the pier. SAM (50s) mends a net.\n\nMARA\n${SPEECH}\n\nSAM\nAye.\n`;
+  const reply = () =>
+    answer([
+      shot({ description: "Mara walks the pier past Sam", characters: ["MARA", "Sam"] }),
+      shot({ description: "Mara talks to Sam", characters: ["Mara"], dialogue: SPEECH, durationSeconds: 4, prompt: "An old woman talks on a pier" }),
+      shot({ description: "Sam answers", characters: ["Sam"], dialogue: "Aye.", durationSeconds: 6, prompt: "A fisherman nods" }),
+    ]);
+
+  test("both take the same cast bible: it is sent to the LLM, and every prompt describes people from it", async () => {
+    mode.reply = reply;
+    const built = breakdownText(SCRIPT, opts);
+    const r = await breakdownScript(SCRIPT, { ...opts, useLlm: true, llm });
+    expect(r.format).toBe("llm");
+    expect(String(mode.bodies[0]!["input"])).toContain("- Mara: 60s, weathered\n- Sam: 50s");
+    expect(r.cast).toEqual(built.cast);
+    for (const s of r.shots.filter((x) => x.characters.includes("Mara"))) expect(s.prompt).toContain("Mara (60s, weathered)");
+    for (const s of built.shots.filter((x) => x.characters.includes("Mara"))) expect(s.prompt).toContain("Mara (60s, weathered)");
+  });
+
+  test("the editor's override reaches the LLM and both paths' prompts", async () => {
+    mode.reply = reply;
+    const castOverrides = { MARA: "70s, yellow oilskins" };
+    const built = breakdownText(SCRIPT, { ...opts, castOverrides });
+    const r = await breakdownScript(SCRIPT, { ...opts, useLlm: true, llm, castOverrides });
+    expect(String(mode.bodies[0]!["input"])).toContain("- Mara: 70s, yellow oilskins");
+    for (const list of [r.shots, built.shots]) {
+      const withMara = list.filter((x) => x.characters.includes("Mara"));
+      expect(withMara.length).toBeGreaterThan(0);
+      for (const s of withMara) expect(s.prompt).toContain("Mara (70s, yellow oilskins)");
+      expect(list.map((s) => s.prompt).join(" ")).not.toContain("weathered");
+    }
+  });
+
+  test("the same dialogue gets the same durations, split the same way when long", async () => {
+    mode.reply = reply;
+    const built = breakdownText(SCRIPT, opts);
+    const r = await breakdownScript(SCRIPT, { ...opts, useLlm: true, llm });
+    const builtSpeech = built.shots.filter((s) => s.source === "coverage").map((s) => s.durationSeconds);
+    const llmSpeech = r.shots.filter((s) => s.durationFrom === "words").map((s) => s.durationSeconds);
+    expect(builtSpeech).toEqual([6, 6, 2]);
+    expect(llmSpeech).toEqual(builtSpeech);
+    // the pieces of one speech are different pictures
+    const pieces = r.shots.filter((s) => s.text === "Mara talks to Sam").map((s) => s.prompt);
+    expect(new Set(pieces).size).toBe(pieces.length);
+  });
+});
+
+test("the LLM reads repaired text, and no U+FFFD from its answer reaches a prompt", async () => {
+  mode.reply = () => answer([shot({ prompt: "A caf\uFFFD terrace at dawn, fog over the harbour" })]);
+  const misread = TEXT.replace("weathered", "weathered, in a cafÃ© apron");
+  const r = await breakdownScript(misread, { ...opts, useLlm: true, llm });
+  expect(String(mode.bodies[0]!["input"])).toContain("in a café apron");
+  expect(r.shots[0]!.prompt).toContain("A caf terrace at dawn");
+  expect(r.shots.map((s) => s.prompt).join(" ")).not.toContain("\uFFFD");
+  expect(r.notices.join(" ")).toMatch(/repaired/);
 });

@@ -125,7 +125,7 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
             />
             {p.choice.backend === "slate" ? null : (
               <Button variant="cta" onClick={() => run("generate")} disabled={preview?.estimate.overBudget === true || p.state.busy} testId="script-generate">
-                Generate {shots.length} shots
+                Generate {preview?.items.length ?? shots.length} shots
               </Button>
             )}
             <Button variant={p.choice.backend === "slate" ? "cta" : "secondary"} onClick={() => run("draft")} testId="script-draft">

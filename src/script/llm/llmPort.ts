@@ -13,6 +13,6 @@ export class LlmUnavailable extends Error {
 
 /** What the script use cases need from an LLM: implemented over the openai SDK in src/llm/openaiResponses.ts. */
 export interface LlmAccess {
-  shotList(text: string, style: string, signal?: AbortSignal): Promise<import("./schemas").LlmBreakdown>;
+  shotList(request: import("./schemas").LlmShotListRequest, signal?: AbortSignal): Promise<import("./schemas").LlmBreakdown>;
   script(idea: string, signal?: AbortSignal): Promise<import("./schemas").LlmScript>;
 }

@@ -11,6 +11,8 @@ export const llmShotSchema = z.object({
   timeOfDay: z.string().nullable(),
   interior: z.boolean().nullable(),
   characters: z.array(z.string()),
+  /** the script's words spoken under this shot, verbatim: they time it, they never reach a prompt */
+  dialogue: z.string().nullable(),
   durationSeconds: z.number(),
   prompt: z.string(),
   negativePrompt: z.string().nullable(),
@@ -32,3 +34,10 @@ export const llmScriptSchema = z.object({
 export type LlmShot = z.infer<typeof llmShotSchema>;
 export type LlmBreakdown = z.infer<typeof llmBreakdownSchema>;
 export type LlmScript = z.infer<typeof llmScriptSchema>;
+
+/** What the shot-list call is given: the text, the look, and the cast bible to describe people by. */
+export interface LlmShotListRequest {
+  readonly text: string;
+  readonly style: string;
+  readonly cast: ReadonlyArray<{ readonly name: string; readonly description: string | null }>;
+}

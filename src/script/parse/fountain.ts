@@ -3,6 +3,7 @@
  * run time stays linear in the input; it never throws, and reports problems as warnings.
  */
 import { emptyDocument, type DialogueElement, type ActionElement, type IntExt, type ScriptDocument, type ScriptElement } from "./model";
+import { isDirectionLine, isShouting, isTransitionLine } from "./directions";
 import { isBlank, prepareText } from "./text";
 
 interface SourceLine {
@@ -183,20 +184,12 @@ function parseSceneHeading(t: string, line: number): ScriptElement {
   return el;
 }
 
-function isShouting(s: string): boolean {
-  return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
-}
+export { isTransitionLine };
 
 export function isCharacterLine(t: string): boolean {
   if (t.startsWith("@")) return t.length > 1;
   const core = t.replace(/\^$/, "").replace(/\([^()]*\)/g, "").trim();
   return core.length > 0 && isShouting(core) && !t.startsWith("!");
-}
-
-const NATURAL_TRANSITION_RE = /^(?:.*TO:|FADE OUT\.?|FADE TO BLACK\.?|CUT TO BLACK\.?)$/;
-
-export function isTransitionLine(t: string): boolean {
-  return isShouting(t) && NATURAL_TRANSITION_RE.test(t);
 }
 
 function parseCharacter(t: string, line: number): DialogueElement {
@@ -266,6 +259,8 @@ export function parseFountain(input: string): ScriptDocument {
       els.push({ type: "centered", line, text: stripEmphasis(t.slice(1, -1).trim()) });
     } else if (t.startsWith(">")) {
       els.push({ type: "transition", line, text: stripEmphasis(t.slice(1).trim()) });
+    } else if (isDirectionLine(t)) {
+      els.push({ type: "transition", line, text: stripEmphasis(t) });
     } else if (prevBlank && isSceneHeadingLine(t) && !t.startsWith("..")) {
       els.push(parseSceneHeading(t, line));
     } else if (prevBlank && nextBlank && isTransitionLine(t)) {

@@ -46,15 +46,16 @@ export function roundMs(seconds: number): number {
 }
 
 /**
- * Share of characters that no text editor would produce (NUL, C0 controls other than
- * whitespace, U+FFFD from a failed decode). Used to refuse binary files politely.
+ * Share of characters that no text editor would produce (NUL, C0 controls other than whitespace).
+ * Used to refuse binary files politely. U+FFFD is not counted: it marks text decoded with the wrong
+ * encoding, which has its own message (parse/mojibake.ts).
  */
 export function controlCharRatio(text: string): number {
   if (text.length === 0) return 0;
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f || c === 0xfffd) bad++;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) bad++;
   }
   return bad / text.length;
 }

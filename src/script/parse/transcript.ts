@@ -5,13 +5,16 @@
 import { z } from "zod";
 import { emptyDocument, type ScriptDocument, type TranscriptSegmentElement } from "./model";
 import { prepareText, roundMs } from "./text";
+import { checkCues, CueProblems } from "./transcriptChecks";
 
 const TS = String.raw`(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?`;
 const TIMING_RE = new RegExp(String.raw`^\s*${TS}\s*-->\s*${TS}(?:\s.*)?$`);
 /** Cheap test used by detection: an SRT/VTT-style timing arrow somewhere in the text. */
 export const TIMING_ARROW_RE = /\d{1,2}:\d{2}(?::\d{2})?[.,]\d{1,3}\s*-->\s*(?:\d{1,3}:)?\d{1,2}:\d{2}/;
 
-function seconds(h: string | undefined, m: string, s: string, frac: string | undefined): number {
+function seconds(h: string | undefined, m: string, s: string, frac: string | undefined): number | null {
+  // minutes and seconds are clock fields: 00:00:99,000 is not 99 s, it is a typo
+  if (Number(m) >= 60 || Number(s) >= 60) return null;
   return Number(h ?? 0) * 3600 + Number(m) * 60 + Number(s) + (frac ? Number(`0.${frac}`) : 0);
 }
 
@@ -30,6 +33,10 @@ function decodeEntities(s: string): string {
 // Captioners often prefix the speaker in capitals ("JOHN: ..." or ">> JOHN: ...").
 const SPEAKER_PREFIX_RE = /^(?:>>\s*)?(\p{Lu}[\p{Lu}\p{N} .'\-]{0,30}):\s+/u;
 
+// SDH subtitles name the speaker in brackets: "- [Braxton] Get down!", "(MARA) Over here."
+const SDH_TAG_RE = /^(?:[-\u2010-\u2014]\s*)?[[(]\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}|\p{Lu}[\p{Lu}\p{N} '’.-]{0,30})\s*[\])]\s*[:\-\u2013\u2014]?\s*/u;
+const DIALOGUE_DASH_RE = /^[-\u2010-\u2014]\s+/;
+
 function cleanCueText(lines: string[]): { text: string; speaker?: string } {
   let speaker: string | undefined;
   const out: string[] = [];
@@ -38,7 +45,16 @@ function cleanCueText(lines: string[]): { text: string; speaker?: string } {
     const voice = /<v(?:\.[^\s<>]*)?\s+([^<>]+)>/.exec(raw);
     if (voice && speaker === undefined) speaker = decodeEntities((voice[1] as string).trim());
     // ASS-style overrides like {\an8} show up in SRT files exported from subtitle editors.
-    const plain = decodeEntities(raw.replace(/<[^<>\n]*>/g, "").replace(/\{\\[^{}]*\}/g, "")).trim();
+    let plain = decodeEntities(raw.replace(/<[^<>\n]*>/g, "").replace(/\{\\[^{}]*\}/g, "")).trim();
+    const tag = SDH_TAG_RE.exec(plain);
+    if (tag) {
+      if (speaker === undefined) speaker = (tag[1] as string).trim();
+      plain = plain.slice(tag[0].length).trim();
+    } else if (out.length > 0 || lines.length > 1) {
+      plain = plain.replace(DIALOGUE_DASH_RE, "");
+    }
+    const named = out.length > 0 ? SPEAKER_PREFIX_RE.exec(plain.replace(DIALOGUE_DASH_RE, "")) : null;
+    if (named) plain = plain.replace(DIALOGUE_DASH_RE, "").slice(named[0].length);
     if (plain) out.push(plain);
   }
   let text = out.join("\n");
@@ -60,18 +76,24 @@ function transcriptDoc(segments: TranscriptSegmentElement[], warnings: string[],
 }
 
 /**
- * Shared SRT/WebVTT cue reader. A timing line opens a cue and a blank line closes it; lines
- * outside cues (indices, cue ids, NOTE/STYLE/REGION blocks, the WEBVTT header) are ignored.
+ * Shared SRT/WebVTT cue reader. A timing line opens a cue and a blank line closes it, except right
+ * after the timing line (many files in the wild leave one there). Lines outside cues (indices, cue
+ * ids, NOTE/STYLE/REGION blocks, the WEBVTT header) are ignored. Cues whose timing cannot be read are
+ * reported, then the cues are checked and put in time order (transcriptChecks.ts).
  */
 function parseCues(input: string, format: "SRT" | "WebVTT"): ScriptDocument {
   const prepared = prepareText(input);
   const warnings = prepared.warnings;
   const lines = prepared.text.split("\n");
   const segments: TranscriptSegmentElement[] = [];
+  const problems = new CueProblems();
   let cur: { line: number; start: number; end: number; text: string[]; lastIdx: number } | null = null;
   let inBlock = false;
   let skipBlock = false;
-  let backwards = 0;
+  let blockTimed = false;
+  let blockText = 0;
+  let blockLine = 0;
+  let blocks = 0;
 
   const close = (): void => {
     if (!cur) return;
@@ -80,42 +102,71 @@ function parseCues(input: string, format: "SRT" | "WebVTT"): ScriptDocument {
       const el: TranscriptSegmentElement = { type: "transcript_segment", line: cur.line, text, startSeconds: cur.start, endSeconds: cur.end };
       if (speaker !== undefined) el.speaker = speaker;
       segments.push(el);
-    }
+    } else problems.add("empty", cur.line);
     cur = null;
+  };
+  const isTiming = (j: number): boolean => (lines[j] ?? "").includes("-->");
+  const endBlock = (): void => {
+    // text that never had a timing line: a cue that lost its timing, not a header or an index
+    if (inBlock && !skipBlock && !blockTimed && blockText > 0 && !(format === "WebVTT" && blocks === 1)) problems.add("untimed", blockLine);
+    inBlock = false;
+    skipBlock = false;
   };
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] as string;
     if (raw.trim() === "") {
+      // a blank line straight after the timing line does not end the cue: its text follows
+      if (cur && cur.text.length === 0 && cur.lastIdx === i - 1) {
+        let j = i + 1;
+        while (j < lines.length && (lines[j] as string).trim() === "") j++;
+        const next = (lines[j] ?? "").trim();
+        const nextIsCue = isTiming(j) || (/^\d+$/.test(next) && isTiming(j + 1));
+        if (j < lines.length && !nextIsCue) {
+          cur.lastIdx = j - 1;
+          i = j - 1;
+          continue;
+        }
+      }
       close();
-      inBlock = false;
-      skipBlock = false;
+      endBlock();
       continue;
     }
-    const blockStart = !inBlock;
-    inBlock = true;
-    if (format === "WebVTT" && blockStart && /^(NOTE|STYLE|REGION)(\s|$)/.test(raw)) skipBlock = true;
+    if (!inBlock) {
+      inBlock = true;
+      blocks++;
+      blockTimed = false;
+      blockText = 0;
+      blockLine = i + 1;
+      if (format === "WebVTT" && /^(NOTE|STYLE|REGION)(\s|$)/.test(raw)) skipBlock = true;
+    }
     if (skipBlock) continue;
     const m = raw.includes("-->") ? TIMING_RE.exec(raw) : null;
-    if (m) {
+    if (raw.includes("-->")) {
       // Files missing the blank line between cues would otherwise fold the index into the text.
       if (cur && cur.lastIdx === i - 1 && /^\s*\d+\s*$/.test(lines[i - 1] ?? "")) cur.text.pop();
       close();
-      const start = roundMs(seconds(m[1], m[2] as string, m[3] as string, m[4]));
-      let end = roundMs(seconds(m[5], m[6] as string, m[7] as string, m[8]));
-      if (end < start) {
-        backwards++;
-        end = start;
+      blockTimed = true;
+      const start = m ? seconds(m[1], m[2] as string, m[3] as string, m[4]) : null;
+      const end = m ? seconds(m[5], m[6] as string, m[7] as string, m[8]) : null;
+      if (start === null || end === null) {
+        problems.add("timing", i + 1);
+        skipBlock = true;
+        continue;
       }
-      cur = { line: i + 1, start, end, text: [], lastIdx: i };
+      cur = { line: i + 1, start: roundMs(start), end: roundMs(end), text: [], lastIdx: i };
     } else if (cur) {
       cur.text.push(raw);
       cur.lastIdx = i;
+    } else if (!/^\s*\d+\s*$/.test(raw) && !(format === "WebVTT" && !isTiming(i + 1) && blocks === 1)) {
+      if (!isTiming(i + 1)) blockText++;
     }
   }
   close();
-  if (backwards > 0) warnings.push(`${backwards} cue(s) end before they start; their end was set to their start.`);
-  return transcriptDoc(segments, warnings, format);
+  endBlock();
+  const checked = checkCues(segments);
+  warnings.push(...problems.messages(), ...checked.warnings);
+  return transcriptDoc(checked.segments, warnings, format);
 }
 
 export function parseSrt(text: string): ScriptDocument {
@@ -206,13 +257,15 @@ export function parseTranscriptJson(input: string): ScriptDocument | null {
       line: idx + 1,
       text,
       startSeconds: roundMs(seg.start),
-      endSeconds: roundMs(Math.max(end, seg.start)),
+      endSeconds: roundMs(end),
     };
     if (seg.speaker !== undefined) el.speaker = speakerNames.get(String(seg.speaker)) ?? String(seg.speaker);
     segments.push(el);
   });
   if (skipped > 0) warnings.push(`${skipped} transcript segment(s) had no usable text or timing and were skipped.`);
-  return transcriptDoc(segments, warnings, "transcript");
+  const checked = checkCues(segments);
+  warnings.push(...checked.warnings);
+  return transcriptDoc(checked.segments, warnings, "transcript");
 }
 
 /** Try JSON, then WebVTT, then SRT. */

@@ -5,10 +5,16 @@
  * timed by their words, shot-list lines keep their `(4s)` hints, transcripts land on their times.
  */
 import type { DialogueElement, ScriptDocument, TranscriptSegmentElement } from "../parse/model";
-import { extractDuration } from "../parse/plainText";
-import { castOf, charactersIn, displayName, type Cast } from "./cast";
-import { DEFAULT_BREAKDOWN, type BreakdownOptions, type SceneContext, type Shot } from "./shot";
-import { sentences, wordCount } from "./words";
+import { castOf, charactersIn, type Cast, type CastOverrides } from "./cast";
+import { proseShots } from "./prose";
+import { sceneFrom } from "./scene";
+import { DEFAULT_BREAKDOWN, round1, shotBounds, type BreakdownOptions, type SceneContext, type Shot } from "./shot";
+import { draft, isOffScreen, isPending, speechShots, type Draft, type Picture } from "./speech";
+import { transcriptShots } from "./transcriptShots";
+import { wordCount } from "./words";
+
+const MONTAGE_START = /^(?:BEGIN |START )?(?:MONTAGE|SERIES OF SHOTS)\b/i;
+const MONTAGE_END = /^(?:END (?:OF )?(?:MONTAGE|SERIES OF SHOTS)|BACK TO SCENE)\b/i;
 
 export interface Breakdown {
   readonly shots: readonly Shot[];
@@ -16,28 +22,64 @@ export interface Breakdown {
   readonly warnings: readonly string[];
 }
 
-type Draft = Omit<Shot, "number">;
-
-export function breakdownDocument(doc: ScriptDocument, options: Partial<BreakdownOptions> = {}): Breakdown {
+export function breakdownDocument(doc: ScriptDocument, options: Partial<BreakdownOptions> = {}, overrides: CastOverrides = {}): Breakdown {
   const o: BreakdownOptions = { ...DEFAULT_BREAKDOWN, ...options };
-  const cast = castOf(doc.elements);
+  const { min, max } = shotBounds(o);
+  const cast = castOf(doc.elements, overrides);
   const out: Draft[] = [];
   const warnings: string[] = [];
+  const clamped: string[] = [];
   let scene: SceneContext | null = null;
   let sceneCount = 0;
+  // what the scene shows so far: off-screen lines play over it, pronouns refer to its people
+  let picture: Picture | null = null;
+  let subject: string | null = null;
+  let present: string[] = [];
+  let pending: number[] = [];
+  let montageOf: SceneContext | null = null;
   let dialogue: DialogueElement[] = [];
   let transcript: TranscriptSegmentElement[] = [];
   const full = () => out.length >= o.maxShots;
 
-  const words = (n: number) => clamp(n / o.wordsPerSecond, o.minSeconds, o.maxSeconds);
+  const fillPending = (p: Picture) => {
+    for (const i of pending) {
+      out[i]!.text = p.text;
+      out[i]!.characters = [...p.characters];
+    }
+    pending = [];
+  };
+  const beats = (drafts: Draft[]) => {
+    if (!drafts.length) return;
+    out.push(...drafts);
+    const last = drafts[drafts.length - 1]!;
+    fillPending(drafts[0]!);
+    picture = { text: last.text, characters: last.characters };
+    for (const d of drafts) for (const c of d.characters) if (!present.includes(c)) present.push(c);
+    const named = last.characters[last.characters.length - 1];
+    if (named) subject = named;
+  };
   const flushDialogue = () => {
-    if (dialogue.length) out.push(...coverage(dialogue, scene, o));
+    if (!dialogue.length) return;
+    const drafts = speechShots(dialogue, { scene, cast, o, picture, present });
+    for (const d of drafts) {
+      if (isPending(d)) pending.push(out.length);
+      out.push(d);
+    }
+    for (const d of dialogue) {
+      if (isOffScreen(d)) continue;
+      const who = cast.resolve(d.character)?.name;
+      if (who) {
+        subject = who;
+        if (!present.includes(who)) present.push(who);
+      }
+    }
     dialogue = [];
   };
   const flushTranscript = () => {
     if (transcript.length) out.push(...transcriptShots(transcript, o));
     transcript = [];
   };
+  const endScene = () => fillPending({ text: scene?.location ?? "", characters: [] });
 
   let truncated = false;
   for (const el of doc.elements) {
@@ -49,34 +91,32 @@ export function breakdownDocument(doc: ScriptDocument, options: Partial<Breakdow
     if (el.type !== "transcript_segment") flushTranscript();
     switch (el.type) {
       case "scene_heading": {
+        endScene();
+        montageOf = null;
         sceneCount += 1;
-        scene = {
-          number: sceneCount,
-          heading: el.text,
-          location: el.location || el.text,
-          timeOfDay: el.timeOfDay,
-          interior: el.intExt === "INT" ? true : el.intExt === "EXT" || el.intExt === "EST" ? false : null,
-        };
-        if (o.establishing) out.push({ text: scene.location, source: "establishing", scene, characters: [], durationSeconds: o.establishingSeconds, durationFrom: "default", line: el.line });
+        const start = sceneFrom(el, sceneCount, scene);
+        scene = start.scene;
+        picture = null;
+        if (start.isPlace) {
+          subject = null;
+          present = [];
+          if (o.establishing) out.push(draft({ text: scene.location, source: "establishing", scene, characters: [], durationSeconds: o.establishingSeconds, durationFrom: "default", line: el.line }));
+        }
         break;
       }
       case "action":
-        if (!el.lyric) out.push(...prose(el.text, el.line, "action", scene, cast, o, words));
+        if (!el.lyric) beats(proseShots(el.text, el.line, "action", { scene, cast, o, subject }));
         break;
       case "paragraph":
-        out.push(...prose(el.text, el.line, "narration", scene, cast, o, words));
+        beats(proseShots(el.text, el.line, "narration", { scene, cast, o, subject }));
         break;
       case "shot_line": {
-        const hinted = el.durationSeconds !== undefined && el.durationSeconds > 0;
-        out.push({
-          text: el.text,
-          source: "shot_list",
-          scene,
-          characters: charactersIn(el.text, cast),
-          durationSeconds: hinted ? round1(el.durationSeconds!) : words(wordCount(el.text)),
-          durationFrom: hinted ? "hint" : "words",
-          line: el.line,
-        });
+        const asked = el.durationSeconds;
+        const hinted = asked !== undefined && asked > 0;
+        let seconds = hinted ? round1(Math.min(o.clipMaxSeconds, Math.max(o.clipMinSeconds, asked))) : round1(Math.min(max, Math.max(min, wordCount(el.text) / o.wordsPerSecond)));
+        if (hinted && seconds !== round1(asked)) clamped.push(`shot ${el.index} asked for ${round1(asked)} s and is ${seconds} s`);
+        if (seconds <= 0) seconds = min;
+        out.push(draft({ text: el.text, source: "shot_list", scene, characters: charactersIn(el.text, cast), durationSeconds: seconds, durationFrom: hinted ? "hint" : "words", line: el.line }));
         break;
       }
       case "dialogue":
@@ -85,119 +125,38 @@ export function breakdownDocument(doc: ScriptDocument, options: Partial<Breakdow
       case "transcript_segment":
         transcript.push(el);
         break;
+      case "transition":
+        // a montage is many places: its beats carry no scene's location, and the scene comes back after it
+        if (MONTAGE_START.test(el.text) && !montageOf) {
+          const before = scene as SceneContext | null;
+          montageOf = before;
+          scene = { number: before?.number ?? sceneCount, heading: el.text, location: "", timeOfDay: null, interior: null, framing: null, period: "montage" };
+          picture = null;
+        } else if (MONTAGE_END.test(el.text) && montageOf) {
+          scene = montageOf;
+          montageOf = null;
+          picture = null;
+        }
+        break;
       default:
-        // transitions, centered text, sections, synopses, page breaks: structure, not pictures
+        // centered text, sections, synopses, page breaks: structure, not pictures
         break;
     }
   }
   flushDialogue();
   flushTranscript();
+  endScene();
   if (out.length > o.maxShots) {
     truncated = true;
     out.length = o.maxShots;
   }
+  if (clamped.length) {
+    const listed = clamped.slice(0, 3).join("; ") + (clamped.length > 3 ? `; and ${clamped.length - 3} more` : "");
+    warnings.push(`The backend renders clips of ${o.clipMinSeconds}–${o.clipMaxSeconds} s, so ${listed}.`);
+  }
   if (truncated) warnings.push(`The script makes more than ${o.maxShots} shots; only the first ${o.maxShots} were kept. Break it down one part at a time.`);
-  return { shots: out.map((d, i) => ({ ...d, number: i + 1 })), cast, warnings };
-}
-
-/** An action paragraph or narration: one shot, or several when it runs past the longest shot. */
-function prose(text: string, line: number, source: "action" | "narration", scene: SceneContext | null, cast: Cast, o: BreakdownOptions, words: (n: number) => number): Draft[] {
-  const hint = extractDuration(text);
-  const body = (hint ? hint.rest : text).trim();
-  if (!body) return [];
-  if (hint && hint.seconds > 0) return [{ text: body, source, scene, characters: charactersIn(body, cast), durationSeconds: round1(hint.seconds), durationFrom: "hint", line }];
-  const groups: string[] = [];
-  let cur: string[] = [];
-  let curWords = 0;
-  for (const s of sentences(body)) {
-    const n = wordCount(s);
-    if (cur.length && (curWords + n) / o.wordsPerSecond > o.maxSeconds) {
-      groups.push(cur.join(" "));
-      cur = [];
-      curWords = 0;
-    }
-    cur.push(s);
-    curWords += n;
-  }
-  if (cur.length) groups.push(cur.join(" "));
-  return groups.map((g) => ({ text: g, source, scene, characters: charactersIn(g, cast), durationSeconds: words(wordCount(g)), durationFrom: "words" as const, line }));
-}
-
-/** A run of dialogue becomes coverage of the speakers, timed by the words spoken (never shown). */
-function coverage(run: readonly DialogueElement[], scene: SceneContext | null, o: BreakdownOptions): Draft[] {
-  const out: Draft[] = [];
-  let group: DialogueElement[] = [];
-  let groupWords = 0;
-  const flush = () => {
-    if (!group.length) return;
-    const speakers = [...new Set(group.map((d) => displayName(d.character)))];
-    const text = speakers.length === 1 ? `${speakers[0]} speaking` : `${listOf(speakers)} in conversation`;
-    out.push({ text, source: "coverage", scene, characters: speakers, durationSeconds: clamp(groupWords / o.wordsPerSecond, o.minSeconds, o.maxSeconds), durationFrom: "words", line: group[0]!.line });
-    group = [];
-    groupWords = 0;
-  };
-  for (const d of run) {
-    const n = Math.max(1, wordCount(d.text));
-    if (group.length && (groupWords + n) / o.wordsPerSecond > o.maxSeconds) flush();
-    group.push(d);
-    groupWords += n;
-  }
-  flush();
-  return out;
-}
-
-/** Segments grouped into sentences that end on a pause or a full stop; each shot covers its words' time. */
-function transcriptShots(segments: readonly TranscriptSegmentElement[], o: BreakdownOptions): Draft[] {
-  const out: Draft[] = [];
-  let group: TranscriptSegmentElement[] = [];
-  const flush = () => {
-    if (!group.length) return;
-    const start = group[0]!.startSeconds;
-    const end = Math.max(start, group[group.length - 1]!.endSeconds);
-    out.push(...splitLong(group.map((g) => g.text).join(" "), start, end, group[0]!.line, o));
-    group = [];
-  };
-  for (const seg of segments) {
-    const prev = group[group.length - 1];
-    if (prev) {
-      const pause = seg.startSeconds - prev.endSeconds > o.transcriptPauseSeconds;
-      const long = seg.endSeconds - group[0]!.startSeconds > o.maxSeconds;
-      const sentenceDone = /[.!?…]["')\]]?$/.test(prev.text.trim()) && prev.endSeconds - group[0]!.startSeconds >= o.minSeconds;
-      if (pause || long || sentenceDone) flush();
-    }
-    group.push(seg);
-  }
-  flush();
-  return out;
-}
-
-/** One segment longer than the longest shot is cut into equal stretches, its words shared out alike. */
-function splitLong(text: string, start: number, end: number, line: number, o: BreakdownOptions): Draft[] {
-  const span = end - start;
-  const parts = Math.max(1, Math.ceil(span / o.maxSeconds - 0.25));
-  const ws = text.split(/\s+/).filter(Boolean);
-  const out: Draft[] = [];
-  for (let i = 0; i < parts; i++) {
-    const a = start + (span * i) / parts;
-    const b = start + (span * (i + 1)) / parts;
-    const slice = ws.slice(Math.floor((ws.length * i) / parts), Math.floor((ws.length * (i + 1)) / parts)).join(" ") || text;
-    out.push({ text: slice, source: "transcript", scene: null, characters: [], durationSeconds: round3(b - a), durationFrom: "transcript", range: { startSeconds: round3(a), endSeconds: round3(b) }, line });
-  }
-  return out;
-}
-
-function listOf(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-
-function clamp(x: number, lo: number, hi: number): number {
-  return round1(Math.min(hi, Math.max(lo, x)));
-}
-
-function round1(x: number): number {
-  return Math.round(x * 10) / 10;
-}
-
-function round3(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  // numbered in place: these drafts are the breakdown's own, and copying 2,000 of them shows in the bench
+  const shots = out as Array<Draft & { number: number }>;
+  for (let i = 0; i < shots.length; i++) shots[i]!.number = i + 1;
+  return { shots, cast, warnings };
 }
