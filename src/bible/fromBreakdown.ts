@@ -1,0 +1,43 @@
+/**
+ * The script breakdown seeds the bible: every character it found (with the description the script
+ * gives at first mention) and every scene location. Entries the bible already has — by name or
+ * variant — are left exactly as the editor made them; only new names are added.
+ */
+import type { Cast } from "../script/shots/cast";
+import { displayName } from "../script/shots/cast";
+import { addEntry, findByName } from "./entries";
+import type { Bible, BibleEntry } from "./model";
+import { MAX_ENTRIES } from "./model";
+
+/** what the breakdown says of a shot (src/script's Shot fits) */
+export interface BreakdownShot {
+  readonly characters: readonly string[];
+  readonly scene: { readonly location: string } | null;
+}
+
+export interface SeedResult {
+  readonly bible: Bible;
+  readonly added: readonly BibleEntry[];
+}
+
+export function seedFromBreakdown(bible: Bible, shots: readonly BreakdownShot[], cast: Cast = new Map()): SeedResult {
+  const characters = new Map<string, string>();
+  const places = new Set<string>();
+  for (const [name, desc] of cast) characters.set(name, desc ?? "");
+  for (const s of shots) {
+    for (const c of s.characters) if (!characters.has(c)) characters.set(c, cast.get(c) ?? "");
+    const loc = s.scene?.location.trim();
+    if (loc) places.add(displayName(loc));
+  }
+  let b = bible;
+  const added: BibleEntry[] = [];
+  const add = (kind: "character" | "place", name: string, description: string) => {
+    if (!name.trim() || b.entries.length >= MAX_ENTRIES || findByName(b, kind, name)) return;
+    const r = addEntry(b, { kind, name, description, fromBreakdown: true });
+    b = r.bible;
+    added.push(r.entry);
+  };
+  for (const [name, desc] of characters) add("character", name, desc);
+  for (const p of places) add("place", p, "");
+  return { bible: b, added };
+}
