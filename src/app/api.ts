@@ -63,6 +63,9 @@ export interface ShotDraft {
   readonly sceneLabel?: string;
   /** transcript time the shot covers (seconds from the transcript's start): B-roll lands under the words */
   readonly sourceRange?: { readonly startSeconds: number; readonly endSeconds: number };
+  /** who the breakdown put in the shot (cue or action) and the scene heading's place: the bible entries it names */
+  readonly characters?: readonly string[];
+  readonly location?: string;
 }
 
 export interface ScriptBreakdownView {
@@ -72,6 +75,8 @@ export interface ScriptBreakdownView {
   readonly title?: string;
   /** present when an idea was turned into a script first */
   readonly script?: string;
+  /** the characters found, with the script's own description (seeds the bible) */
+  readonly cast?: readonly { readonly name: string; readonly description: string }[];
 }
 
 export interface GenerateRequest {

@@ -23,6 +23,8 @@ import { workflowProblem } from "../backends/comfyui/workflow";
 import { apiKeyName, loadSettings, mergeSettings, settingsPatchProblem, STYLE_PRESETS, type Settings, DEFAULT_SETTINGS } from "./settings";
 import { placeholderRules, targetSummaries } from "./targets";
 import { sequenceView } from "./views";
+import { BibleService } from "./bible/bibleService";
+import type { BibleApi } from "./bible/bibleApi";
 
 /** Script breakdown lives in src/script; the app receives it so the facade stays testable without it. */
 export interface ScriptServiceOptions {
@@ -61,6 +63,8 @@ export interface Cutaway extends CutawayApi {
   readonly engine: JobEngine;
   /** resolves when every placement queued so far has run */
   idle(): Promise<void>;
+  /** the project's cast and look bible (issue 16) */
+  readonly bible: BibleApi;
 }
 
 function settingsView(s: Settings): SettingsView {
@@ -192,6 +196,8 @@ export function createCutaway(deps: AppDeps): Cutaway {
     }));
   };
 
+  const bible = new BibleService({ host: deps.host, files: deps.files, clock: deps.clock, mediaFolder, say });
+
   const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh() });
 
   async function refresh(): Promise<void> {
@@ -233,6 +239,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
 
   const api: Cutaway = {
     engine,
+    bible,
     idle: () => arrivals.whenIdle(),
     async start() {
       settings = await loadSettings(deps.settings);
@@ -249,6 +256,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
       const { resumed, skippedLines } = await engine.start();
       if (resumed) say("info", `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
       if (skippedLines) say("warning", `${skippedLines} damaged line${skippedLines === 1 ? "" : "s"} in the job journal were skipped; every complete job was kept.`);
+      await bible.reload().catch((e: unknown) => say("warning", messageOf(e)));
       unsubscribeHost = deps.host.onChange(() => void refresh());
       state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings) }));
       publishJobs();

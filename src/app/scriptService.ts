@@ -45,10 +45,12 @@ function view(r: ScriptResult): ScriptBreakdownView {
     prompt: s.prompt,
     negativePrompt: s.negativePrompt,
     durationSeconds: s.durationSeconds,
-    ...(s.scene ? { sceneLabel: s.scene.heading } : {}),
+    ...(s.scene ? { sceneLabel: s.scene.heading, location: s.scene.location } : {}),
+    ...(s.characters.length ? { characters: s.characters } : {}),
     ...(s.range ? { sourceRange: s.range, startTimecode: clock(s.range.startSeconds), endTimecode: clock(s.range.endSeconds) } : {}),
   }));
-  return { format: r.format, shots, notices: r.notices, ...(r.title ? { title: r.title } : {}) };
+  const cast = r.cast ? [...r.cast].map(([name, description]) => ({ name, description: description ?? "" })) : undefined;
+  return { format: r.format, shots, notices: r.notices, ...(r.title ? { title: r.title } : {}), ...(cast ? { cast } : {}) };
 }
 
 /** mm:ss.s of a transcript time: the transcript's own clock, not the sequence's timecode */

@@ -21,6 +21,8 @@ export interface ScriptResult {
   readonly shots: readonly PromptedShot[];
   /** what the editor should know: truncation, fallbacks, nothing found */
   readonly notices: readonly string[];
+  /** the characters found, with the script's description at first mention (seeds the bible) */
+  readonly cast?: Cast;
 }
 
 export interface ScriptOptions extends Partial<BreakdownOptions> {
@@ -39,7 +41,7 @@ export function breakdownParsed(doc: ScriptDocument, o: ScriptOptions): ScriptRe
   const shots = promptShots(b.shots, b.cast, o);
   const notices = [...doc.warnings, ...b.warnings];
   if (!shots.length && !doc.warnings.length) notices.push(nothingFound(doc));
-  return { format: doc.kind, ...(doc.title ? { title: doc.title } : {}), shots, notices };
+  return { format: doc.kind, ...(doc.title ? { title: doc.title } : {}), shots, notices, cast: b.cast };
 }
 
 export function promptShots(shots: readonly Shot[], cast: Cast, o: Pick<ScriptOptions, "style" | "maxPromptChars">): PromptedShot[] {
