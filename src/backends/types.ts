@@ -33,6 +33,23 @@ export interface ModelCapabilities {
   /** an estimate shown before Generate; the ledger records the actual charge where known */
   readonly pricePerSecondUsd: number;
   readonly audio?: boolean;
+  /** soft references (identity, place, style) it takes beside any frames; absent: none, the prompt's words only */
+  readonly references?: ReferenceSupport;
+}
+
+/** what a reference image shows: a character to keep the same, a place, or a look to follow */
+export type ReferenceKind = "character" | "place" | "look";
+
+export interface ReferenceSupport {
+  /** how many reference images one request may carry */
+  readonly max: number;
+  readonly kinds: readonly ReferenceKind[];
+  /** false: the provider refuses references beside a first or last frame (frames win, references are dropped) */
+  readonly withFrames: boolean;
+  /** the only clip lengths it renders with references (Veo 3.1: 8 s) */
+  readonly durationsSeconds?: readonly number[];
+  /** the only aspects it renders with references (Veo 3.1: 16:9) */
+  readonly aspects?: readonly string[];
 }
 
 export interface BackendCapabilities {
@@ -55,6 +72,12 @@ export interface ImageInput {
   readonly mimeType: "image/png" | "image/jpeg";
 }
 
+export interface ReferenceImage extends ImageInput {
+  readonly kind: ReferenceKind;
+  /** the bible entry's name ("Mara"): the tag providers that name references use */
+  readonly name: string;
+}
+
 export interface GenerationRequest {
   readonly model: string;
   readonly prompt: string;
@@ -68,6 +91,8 @@ export interface GenerationRequest {
   /** continuity: the frame before the gap / after it */
   readonly firstFrame?: ImageInput;
   readonly lastFrame?: ImageInput;
+  /** soft references from the bible: identity and style to follow, never pinned frames */
+  readonly referenceImages?: readonly ReferenceImage[];
   /** for slates and names */
   readonly shotNumber: number;
   readonly timecode?: string;

@@ -5,6 +5,7 @@
  * (the Gemini API always renders Veo 3.x audio, so its price is the audio one); estimates, not invoices.
  */
 import { z } from "zod";
+import { referenceSupportSchema } from "../references";
 
 export const veoModelSchema = z.object({
   /** the model id in the URL: `models/{id}:predictLongRunning` */
@@ -36,6 +37,8 @@ export const veoModelSchema = z.object({
   pricePerSecondUsd: z.number().nonnegative(),
   maxPromptChars: z.number().int().positive(),
   audio: z.boolean().optional(),
+  /** `instances[0].referenceImages` (referenceType "asset"): identity the shot keeps, never a pinned frame */
+  references: referenceSupportSchema.optional(),
 });
 
 export type VeoModel = z.infer<typeof veoModelSchema>;
@@ -60,6 +63,8 @@ const veo31 = {
   seed: false,
   maxPromptChars: 1000,
   audio: true,
+  // Gemini API Veo 3.1: up to 3 asset references, 8 s and 16:9 only, not with a first/last frame
+  references: { max: 3, kinds: ["character", "place"] as ("character" | "place")[], withFrames: false, durationsSeconds: [8], aspects: ["16:9"] },
 };
 
 export const VEO_MODELS: readonly VeoModel[] = [
