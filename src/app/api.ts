@@ -125,6 +125,8 @@ export interface PlanPreviewItem {
   readonly generationSeconds: number;
   readonly newTrack: boolean;
   readonly replaces?: string;
+  /** the bible entries this shot uses and the references it sends, or why it sends none */
+  readonly bible?: string;
 }
 
 export interface PlanPreview {
@@ -153,6 +155,8 @@ export interface JobView {
   readonly mediaPath?: string;
   readonly thumbnailUrl?: string;
   readonly placedClipId?: string;
+  /** the bible entries the shot used */
+  readonly bibleEntries?: readonly string[];
   readonly takesAvailable: number;
   readonly canCancel: boolean;
   readonly canRetry: boolean;

@@ -18,47 +18,68 @@ export interface BibleIndex {
   named(shot: NamingShot): BibleEntry[];
 }
 
-const WORD = /[\p{L}\p{N}]/u;
+/** words only, lower case: "Dr. Okafor's" → "dr okafor s"; names and text are compared this way */
+function words(s: string): string[] {
+  return s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
 
 export function indexBible(bible: Bible): BibleIndex {
   const byKey = new Map<string, BibleEntry[]>();
-  const textKeys: Array<{ key: string; entry: BibleEntry }> = [];
+  // names as word runs ("harbour café"), looked up by the word runs of a shot's text
+  const byWords = new Map<string, BibleEntry[]>();
+  let longest = 1;
   const always: BibleEntry[] = [];
+  const push = (m: Map<string, BibleEntry[]>, k: string, e: BibleEntry) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [e]);
+    else if (!list.includes(e)) list.push(e);
+  };
   for (const e of bible.entries) {
     if (e.kind === "look" && e.always) always.push(e);
     for (const k of keysOf(e)) {
-      byKey.set(k, [...(byKey.get(k) ?? []), e]);
+      push(byKey, k, e);
+      const w = words(k);
       // one-letter names would match everywhere
-      if (k.length >= 2) textKeys.push({ key: k, entry: e });
+      if (!w.length || w.join("").length < 2) continue;
+      longest = Math.max(longest, w.length);
+      push(byWords, w.join(" "), e);
     }
   }
   const order = { character: 0, place: 1, look: 2 } as const;
+  // the breakdown repeats the same few names thousands of times: normalise each once
+  const keys = new Map<string, string>();
+  const keyOf = (s: string) => {
+    let k = keys.get(s);
+    if (k === undefined) keys.set(s, (k = nameKey(s)));
+    return k;
+  };
   return {
     named(shot) {
-      const found = new Map<string, { entry: BibleEntry; at: number }>();
+      // a shot names a handful of entries: parallel arrays beat a map here (bench: bible.plan)
+      const found: BibleEntry[] = [];
+      const ats: number[] = [];
       const note = (e: BibleEntry, at: number) => {
-        const had = found.get(e.id);
-        if (!had || at < had.at) found.set(e.id, { entry: e, at });
+        const i = found.indexOf(e);
+        if (i < 0) {
+          found.push(e);
+          ats.push(at);
+        } else if (at < ats[i]!) ats[i] = at;
       };
-      shot.characters?.forEach((c, i) => byKey.get(nameKey(c))?.forEach((e) => e.kind === "character" && note(e, -1000 + i)));
-      if (shot.location) byKey.get(nameKey(shot.location))?.forEach((e) => e.kind === "place" && note(e, -1));
-      const lower = shot.text.toLowerCase();
-      for (const { key, entry } of textKeys) {
-        const at = wordAt(lower, key);
-        if (at >= 0) note(entry, at);
+      const cs = shot.characters ?? [];
+      for (let i = 0; i < cs.length; i++) for (const e of byKey.get(keyOf(cs[i]!)) ?? []) if (e.kind === "character") note(e, -1000 + i);
+      if (shot.location) for (const e of byKey.get(keyOf(shot.location)) ?? []) if (e.kind === "place") note(e, -1);
+      const w = words(shot.text);
+      for (let i = 0; i < w.length; i++) {
+        let run = "";
+        for (let n = 0; n < longest && i + n < w.length; n++) {
+          run = n === 0 ? w[i]! : `${run} ${w[i + n]!}`;
+          const hit = byWords.get(run);
+          if (hit) for (const e of hit) note(e, i);
+        }
       }
       for (const e of always) note(e, Number.MAX_SAFE_INTEGER);
-      return [...found.values()].sort((a, b) => order[a.entry.kind] - order[b.entry.kind] || a.at - b.at).map((f) => f.entry);
+      const idx = found.map((_e, i) => i).sort((a, b) => order[found[a]!.kind] - order[found[b]!.kind] || ats[a]! - ats[b]!);
+      return idx.map((i) => found[i]!);
     },
   };
-}
-
-/** first index of `key` as a whole word in `text`, or -1 */
-function wordAt(text: string, key: string): number {
-  for (let i = text.indexOf(key); i >= 0; i = text.indexOf(key, i + 1)) {
-    const before = i === 0 ? "" : text[i - 1]!;
-    const after = text[i + key.length] ?? "";
-    if (!WORD.test(before) && !WORD.test(after)) return i;
-  }
-  return -1;
 }

@@ -63,8 +63,10 @@ export function describePrompt(prompt: string, named: readonly BibleEntry[], max
     if (base.includes(e.description)) already.push(e.name);
     else extra.push(e);
   }
+  if (!extra.length) return { prompt: base.length <= maxChars ? base : cutAtWord(base, maxChars), described: already, dropped: [] };
   const dropped: string[] = [];
-  const join = (es: readonly BibleEntry[]) => [trimDot(base), ...es.map((e) => `${e.name}: ${trimDot(e.description)}`)].filter(Boolean).join(". ") + ".";
+  const head = trimDot(base);
+  const join = (es: readonly BibleEntry[]) => (head ? `${head}. ` : "") + es.map(lineOf).join(". ") + ".";
   while (extra.length && join(extra).length > maxChars) {
     const worst = extra.reduce((w, e, i) => (RANK[e.kind] >= RANK[extra[w]!.kind] ? i : w), 0);
     dropped.push(extra[worst]!.name);
@@ -72,6 +74,15 @@ export function describePrompt(prompt: string, named: readonly BibleEntry[], max
   }
   const out = extra.length ? join(extra) : base;
   return { prompt: out.length <= maxChars ? out : cutAtWord(out, maxChars), described: [...already, ...extra.map((e) => e.name)], dropped };
+}
+
+/** "Mara: 60s, weathered", worked out once per entry (a 1,500-shot plan repeats the same few) */
+const lines = new WeakMap<BibleEntry, string>();
+
+function lineOf(e: BibleEntry): string {
+  let l = lines.get(e);
+  if (l === undefined) lines.set(e, (l = `${e.name}: ${trimDot(e.description)}`));
+  return l;
 }
 
 function trimDot(s: string): string {

@@ -27,6 +27,10 @@ export const jobRequestSchema = z.object({
   /** continuity stills on disk (the bytes are not journaled) */
   firstFramePath: z.string().max(4000).optional(),
   lastFramePath: z.string().max(4000).optional(),
+  /** bible reference images on disk, soft (identity, place, look), never frames */
+  references: z.array(z.object({ path: z.string().max(4000), kind: z.enum(["character", "place", "look"]), name: z.string().max(120) })).max(16).optional(),
+  /** names of the bible entries the shot used (provenance, Jobs row) */
+  bibleEntries: z.array(z.string().max(120)).max(50).optional(),
 });
 
 export const jobRecordSchema = z.object({

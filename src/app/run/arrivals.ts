@@ -33,6 +33,7 @@ export function provenanceOf(j: JobRecord) {
     shotId: j.shotId,
     take: j.take,
     costUsd: j.costUsd ?? j.estimateUsd,
+    ...(j.request.bibleEntries?.length ? { bibleEntries: j.request.bibleEntries } : {}),
   };
 }
 

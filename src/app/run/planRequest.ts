@@ -13,6 +13,8 @@ import { estimateRequest, limitsFromModel } from "../estimate";
 import { NothingToDo } from "../notices";
 import { derivedPrompt, targetsFor } from "../targets";
 import { trackName } from "../views";
+import type { Bible } from "../../bible";
+import { attachBible, type ShotBible } from "./bibleShots";
 
 export interface PlanInput {
   readonly snapshot: SequenceSnapshot;
@@ -22,12 +24,16 @@ export interface PlanInput {
   readonly spentUsd: number;
   readonly budgetUsd: number | null;
   readonly confirmAboveUsd: number;
+  /** the project's bible: descriptions and references for the entries each shot names */
+  readonly bible?: Bible | null;
 }
 
 export interface PlannedRequest {
   readonly plan: Plan;
   readonly model: ModelCapabilities;
   readonly preview: PlanPreview;
+  /** placement id → the bible entries and references it uses */
+  readonly bible: ReadonlyMap<string, ShotBible>;
 }
 
 export function findModel(caps: BackendCapabilities, modelId: string): ModelCapabilities {
@@ -84,10 +90,12 @@ export function planRequest(input: PlanInput): PlannedRequest {
     // prompts edited in the preview, in target order
     targets = targets.map((t, i) => (r.shots![i] ? { ...t, prompt: r.shots![i]!.prompt } : t));
   }
-  const plan = planPlacements(s, targets, limitsFromModel(model), { split: true });
-  if (!plan.placements.length) {
-    throw new NothingToDo(plan.warnings[0]?.message ?? "Nothing to generate for this selection.");
+  const planned = planPlacements(s, targets, limitsFromModel(model), { split: true });
+  if (!planned.placements.length) {
+    throw new NothingToDo(planned.warnings[0]?.message ?? "Nothing to generate for this selection.");
   }
+  const bibled = attachBible(planned.placements, r, model, input.bible ?? null);
+  const plan = { placements: bibled.placements, warnings: [...planned.warnings, ...bibled.warnings.map((message) => ({ targetId: "", code: "bible", message }))] };
   const takes = Math.max(1, Math.min(8, Math.floor(r.takes) || 1));
   const estimate = estimateRequest({
     placements: plan.placements,
@@ -103,6 +111,7 @@ export function planRequest(input: PlanInput): PlannedRequest {
   return {
     plan,
     model,
+    bible: bibled.byPlacement,
     preview: {
       items: plan.placements.map((p) => ({
         shotNumber: p.shotNumber,
@@ -114,6 +123,7 @@ export function planRequest(input: PlanInput): PlannedRequest {
         generationSeconds: p.generationSeconds,
         newTrack: p.newTrack,
         ...(p.replacesClipId ? { replaces: byId.get(p.replacesClipId) ?? p.replacesClipId } : {}),
+        ...(bibled.byPlacement.get(p.id) ? { bible: bibled.byPlacement.get(p.id)!.note } : {}),
       })),
       warnings: plan.warnings.map((w) => w.message),
       estimate,

@@ -26,6 +26,16 @@ export interface StartContext {
 
 let counter = 0;
 
+/** what the shot takes from the bible, as the journal keeps it (paths, not bytes) */
+function bibleOf(p: PlannedRequest, placementId: string): { references?: { path: string; kind: "character" | "place" | "look"; name: string }[]; bibleEntries?: string[] } {
+  const b = p.bible.get(placementId);
+  if (!b) return {};
+  return {
+    ...(b.references.length ? { references: b.references.map((x) => ({ path: x.path, kind: x.kind, name: x.name })) } : {}),
+    ...(b.entries.length ? { bibleEntries: [...b.entries] } : {}),
+  };
+}
+
 function label(r: GenerateRequest, n: number): string {
   const shots = `${n} shot${n === 1 ? "" : "s"}`;
   switch (r.kind) {
@@ -93,6 +103,7 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
           shotNumber: placement.shotNumber,
           timecode: p.preview.items.find((i) => i.shotNumber === placement.shotNumber)?.startTimecode ?? "",
           ...frames,
+          ...bibleOf(p, placement.id),
         },
         estimateUsd: Math.round(placement.generationSeconds * p.model.pricePerSecondUsd * 100) / 100,
       });

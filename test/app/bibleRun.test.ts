@@ -1,0 +1,143 @@
+/**
+ * Issue 16 end to end on the fake provider: a Fountain scene with two characters and one location →
+ * breakdown → bible (an edited description, a reference taken from the timeline) → a rough cut where
+ * every request carries the right references for its model, and provenance names the entries.
+ */
+import type { GenerateRequest, ScriptBreakdownView } from "../../src/app/api";
+import { createCutaway, type Cutaway } from "../../src/app/cutaway";
+import { createScriptService } from "../../src/app/scriptService";
+import { apiKeyName } from "../../src/app/settings";
+import { createBackendCatalog } from "../../src/backends/catalog";
+import { encodePng } from "../../src/backends/slate/png";
+import { FileSettingsStore } from "../../src/host/common/fileSettingsStore";
+import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
+import { MemorySecretStore } from "../../src/host/memory/memorySecretStore";
+import { PremiereEditorHost } from "../../src/host/premiere/premiereEditorHost";
+import { demoSequence } from "../../src/host/sim/demoSequence";
+import { createPremiereSim } from "../../src/host/sim/premiereSim";
+import { stateFromSnapshot } from "../../src/host/sim/seed";
+import { CAFE_SCENE } from "../bible/fixtures";
+import { FalMode, falReferencesOf } from "../fake/falMode";
+import { FakeServer } from "../fake/server";
+import { VeoMode, veoReferencesOf } from "../fake/veoMode";
+import { fakeMp4 } from "../support/media";
+import { scaledClock } from "../support/scaledClock";
+import { settlePlaced } from "./appRig";
+
+jest.setTimeout(40_000);
+
+const VEO_KEY = "AIzaSy-test-0123456789abcdefghij";
+let server: FakeServer;
+let fal: FalMode;
+let veo: VeoMode;
+beforeEach(async () => {
+  const media = fakeMp4(16 * 1024, 5);
+  fal = new FalMode(media);
+  fal.queuedPolls = 1;
+  veo = new VeoMode(media, VEO_KEY);
+  veo.pollsBeforeDone = 1;
+  server = await new FakeServer([veo, fal]).start();
+});
+afterEach(() => server.stop());
+
+async function open(): Promise<{ app: Cutaway; files: MemoryFileStore; host: PremiereEditorHost }> {
+  const files = new MemoryFileStore();
+  const sim = createPremiereSim(stateFromSnapshot(demoSequence()), {
+    projectPath: "/projects/Harbour/Harbour.prproj",
+    exportFrame: async (dir, name) => {
+      await files.writeAtomic(`${dir}/${name}`, encodePng(16, 9, new Uint8Array(16 * 9 * 3).fill(90)));
+      return true;
+    },
+  });
+  const host = new PremiereEditorHost(sim.module, { sleep: async () => undefined });
+  const clock = scaledClock(200);
+  const secrets = new MemorySecretStore();
+  await secrets.set(apiKeyName("fal"), "fal-key-for-tests");
+  await secrets.set(apiKeyName("veo"), VEO_KEY);
+  const backends = createBackendCatalog({ fetch, clock, only: ["slate", "fal", "veo"], baseUrls: { fal: server.baseUrl, veo: server.baseUrl } });
+  const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock, backends, script: createScriptService(fetch) });
+  await app.start();
+  return { app, files, host };
+}
+
+/** breakdown → bible with Mara's description edited and a frame of the cut as her reference */
+async function castAndBible(app: Cutaway): Promise<ScriptBreakdownView> {
+  const breakdown = await app.breakdownScript(CAFE_SCENE, { stylePreset: "none", format: "fountain" });
+  expect(await app.bible.seedFromBreakdown(breakdown)).toBe(3);
+  const mara = app.bible.getState().entries.find((e) => e.name === "Mara")!;
+  await app.bible.updateEntry(mara.id, { description: "sixty, silver bun, red wool scarf" });
+  await app.bible.addReferenceFromPlayhead(mara.id);
+  const cafe = app.bible.getState().entries.find((e) => e.name === "Harbour Café")!;
+  await app.bible.addReferenceFromPlayhead(cafe.id);
+  return breakdown;
+}
+
+const cut = (b: ScriptBreakdownView, backend: string, model: string): GenerateRequest => ({
+  kind: "script-to-cut",
+  scope: "script",
+  shots: b.shots,
+  destination: "playhead",
+  stylePreset: "none",
+  backend,
+  model,
+  takes: 1,
+  continuity: false,
+  placement: "all-at-once",
+  mode: "generate",
+});
+
+test("Kling O3 on fal: each shot sends its characters as elements and the café as an image; provenance and Jobs rows name the entries", async () => {
+  const { app, host } = await open();
+  const b = await castAndBible(app);
+  const req = cut(b, "fal", "fal-ai/kling-video/o3/standard/reference-to-video");
+  const preview = await app.preview(req);
+  const rows = preview.items.map((i) => i.bible ?? "");
+  expect(rows.some((r) => /Mara, Jonah, Harbour Café · 2 references \(Mara, Harbour Café\)/.test(r))).toBe(true);
+  // Mara's edited description is in every prompt that names her, word for word
+  for (const i of preview.items) if (/Mara/.test(i.bible ?? "")) expect(i.prompt).toContain("sixty, silver bun, red wool scarf");
+  const { requestId } = await app.run(req, { confirmed: true });
+  await settlePlaced(app, requestId);
+  const jobs = [...fal.jobs.values()];
+  expect(jobs).toHaveLength(preview.items.length);
+  const sent = jobs.map((j) => falReferencesOf(j));
+  // the establishing shot names only the place; shots with Mara carry her element
+  expect(sent[0]).toMatchObject({ images: 1, elements: [] });
+  expect(sent.filter((s) => s.elements.length === 1 && s.images === 1).length).toBeGreaterThan(0);
+  for (const s of sent) expect(s.images + s.elements.length).toBeLessThanOrEqual(4);
+  const views = app.getState().jobs.filter((j) => j.requestId === requestId);
+  expect(views.every((v) => v.bibleEntries?.includes("Harbour Café"))).toBe(true);
+  const placed = (await host.snapshot()).videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance?.jobId.startsWith(requestId));
+  expect(placed).toHaveLength(preview.items.length);
+  expect(placed.map((c) => c.provenance!.bibleEntries)).toContainEqual(["Mara", "Jonah", "Harbour Café"]);
+  await app.dispose();
+});
+
+test("Veo 3.1: references only in 8 s clips, so shots with references render at 8 s; Veo 2 and fal Veo get text only and the row says so", async () => {
+  const { app } = await open();
+  const b = await castAndBible(app);
+  const req = cut(b, "veo", "veo-3.1-fast-generate-preview");
+  const preview = await app.preview(req);
+  expect(preview.items.every((i) => i.generationSeconds === 8)).toBe(true);
+  const { requestId } = await app.run(req, { confirmed: true });
+  await settlePlaced(app, requestId);
+  const refs = [...veo.jobs.values()].map((j) => veoReferencesOf(j).length);
+  expect(refs.every((n) => n >= 1 && n <= 3)).toBe(true);
+
+  const none = await app.preview(cut(b, "fal", "fal-ai/veo3.1/fast"));
+  expect(none.items.every((i) => /takes no reference images: text descriptions only/.test(i.bible ?? ""))).toBe(true);
+  expect(none.items.filter((i) => /Mara/.test(i.bible ?? "")).every((i) => i.prompt.includes("sixty, silver bun, red wool scarf"))).toBe(true);
+  await app.dispose();
+});
+
+test("removing an entry after a run leaves the generated clips and their provenance alone", async () => {
+  const { app, files } = await open();
+  const b = await castAndBible(app);
+  const { requestId } = await app.run(cut(b, "fal", "bytedance/seedance-2.0"), { confirmed: true });
+  await settlePlaced(app, requestId);
+  const media = app.getState().jobs.filter((j) => j.requestId === requestId).map((j) => j.mediaPath!);
+  for (const e of app.bible.getState().entries) await app.bible.removeEntry(e.id);
+  for (const m of media) expect(await files.exists(m)).toBe(true);
+  const seedance = [...fal.jobs.values()];
+  expect(seedance.some((j) => j.endpoint === "bytedance/seedance-2.0/reference-to-video")).toBe(true);
+  await app.dispose();
+});
