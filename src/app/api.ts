@@ -4,6 +4,8 @@
  * Values here are display-ready (timecodes, seconds as numbers for labels); exact ticks stay inside.
  */
 
+import type { BibleApi } from "./bible/bibleApi";
+
 export type TargetScope =
   | "playhead" // the gap under the playhead (else a default length at the playhead)
   | "inout" // the sequence in–out range
@@ -224,6 +226,8 @@ export interface AppState {
 }
 
 export interface CutawayApi {
+  /** the project's cast and look bible (absent in builds without it) */
+  readonly bible?: BibleApi;
   getState(): AppState;
   subscribe(listener: (state: AppState) => void): () => void;
   /** re-read the sequence (host events call this; the panel also calls it on focus) */

@@ -198,6 +198,12 @@ export function createCutaway(deps: AppDeps): Cutaway {
 
   const bible = new BibleService({ host: deps.host, files: deps.files, clock: deps.clock, mediaFolder, say });
 
+  /** characters and places a breakdown found join the bible (the editor's own entries are left as they are) */
+  const seedBible = async (view: ScriptBreakdownView): Promise<void> => {
+    const added = await bible.seedFromBreakdown(view).catch((e: unknown) => (say("warning", messageOf(e)), 0));
+    if (added) say("info", `${added} new character${added === 1 ? "" : "s"} and place${added === 1 ? "" : "s"} joined the bible; add a description or a reference frame in the Bible tab.`);
+  };
+
   const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh() });
 
   async function refresh(): Promise<void> {
@@ -272,11 +278,15 @@ export function createCutaway(deps: AppDeps): Cutaway {
     refresh,
     async breakdownScript(text, options) {
       if (!deps.script) throw new CutawayError("no_script", "Script breakdown is not available in this build.");
-      return guarded(() => deps.script!.breakdown(text, { ...options, ...scriptOptions(options.stylePreset) }));
+      const view = await guarded(() => deps.script!.breakdown(text, { ...options, ...scriptOptions(options.stylePreset) }));
+      await seedBible(view);
+      return view;
     },
     async ideaToScript(idea, options) {
       if (!deps.script) throw new CutawayError("no_script", "Idea to script is not available in this build.");
-      return guarded(() => deps.script!.ideaToScript(idea, { ...options, ...scriptOptions(options.stylePreset) }));
+      const view = await guarded(() => deps.script!.ideaToScript(idea, { ...options, ...scriptOptions(options.stylePreset) }));
+      await seedBible(view);
+      return view;
     },
     async scriptFromMarkers(options = {}) {
       const text = markersAsSrt(await currentSnapshot(), options);

@@ -10,10 +10,11 @@ import { JobsList } from "./sections/JobsList";
 import { Notices } from "./sections/Notices";
 import { ScriptPanel } from "./sections/ScriptPanel";
 import { SettingsPanel } from "./sections/SettingsPanel";
+import { BibleSection } from "./sections/BibleSection";
 import { PANEL_CSS } from "./styles";
 import { ActionButton } from "./widgets/widgets";
 
-type Tab = "fill" | "script" | "jobs" | "settings";
+type Tab = "fill" | "script" | "bible" | "jobs" | "settings";
 
 export function App(p: { api: CutawayApi }) {
   const state = useAppState(p.api);
@@ -45,6 +46,7 @@ export function App(p: { api: CutawayApi }) {
   const tabs: [Tab, string][] = [
     ["fill", "Fill"],
     ["script", "Script"],
+    ...(p.api.bible ? ([["bible", "Bible"]] as [Tab, string][]) : []),
     ["jobs", active ? `Jobs (${active})` : "Jobs"],
     ["settings", "Settings"],
   ];
@@ -62,6 +64,7 @@ export function App(p: { api: CutawayApi }) {
       <div className="cw-body">
         {tab === "fill" ? <GeneratePanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
         {tab === "script" ? <ScriptPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
+        {tab === "bible" && p.api.bible ? <BibleSection bible={p.api.bible} /> : null}
         {tab === "jobs" ? <JobsList api={p.api} state={state} /> : null}
         {tab === "settings" ? <SettingsPanel api={p.api} state={state} /> : null}
       </div>

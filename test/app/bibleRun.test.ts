@@ -63,7 +63,9 @@ async function open(): Promise<{ app: Cutaway; files: MemoryFileStore; host: Pre
 /** breakdown → bible with Mara's description edited and a frame of the cut as her reference */
 async function castAndBible(app: Cutaway): Promise<ScriptBreakdownView> {
   const breakdown = await app.breakdownScript(CAFE_SCENE, { stylePreset: "none", format: "fountain" });
-  expect(await app.bible.seedFromBreakdown(breakdown)).toBe(3);
+  // the breakdown seeded the bible: two characters and the café
+  expect(app.bible.getState().entries.map((e) => e.name)).toEqual(["Mara", "Jonah", "Harbour Café"]);
+  expect(await app.bible.seedFromBreakdown(breakdown)).toBe(0);
   const mara = app.bible.getState().entries.find((e) => e.name === "Mara")!;
   await app.bible.updateEntry(mara.id, { description: "sixty, silver bun, red wool scarf" });
   await app.bible.addReferenceFromPlayhead(mara.id);

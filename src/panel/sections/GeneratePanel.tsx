@@ -99,6 +99,7 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
           {preview.items.slice(0, 8).map((i) => (
             <div key={i.shotNumber} className="cw-range">
               <span>#{i.shotNumber}</span> <span>{i.startTimecode}</span> <span>{i.generationSeconds}s</span> <span>{i.trackName}</span> <span className="cw-muted">{i.replaces ? `replaces ${i.replaces}` : i.prompt}</span>
+              {i.bible ? <span className="cw-hint" data-testid={`plan-bible-${i.shotNumber}`}>{i.bible}</span> : null}
             </div>
           ))}
         </div>

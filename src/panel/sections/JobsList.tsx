@@ -37,6 +37,7 @@ export function JobRow(p: { job: JobView; api: CutawayApi }) {
         {j.takesAvailable > 1 ? <span className="cw-muted"> take {j.take}</span> : null}
         <span className="cw-job-state"> {STATE_LABEL[j.state]}{eta}</span>
         <span className="cw-muted cw-ellipsis" title={j.prompt}> {j.prompt}</span>
+        {j.bibleEntries?.length ? <span className="cw-hint" data-testid={`job-bible-${j.id}`}>Bible: {j.bibleEntries.join(", ")}</span> : null}
       </div>
       {j.state === "running" || j.state === "submitted" || j.state === "planned" || j.state === "ready" ? <ProgressBar value={j.progress} label={STATE_LABEL[j.state]} /> : null}
       {j.error ? <div className="cw-error" data-testid="job-error">{j.error.message}</div> : null}
