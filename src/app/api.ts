@@ -101,6 +101,8 @@ export interface GenerateRequest {
   readonly destination?: "new-sequence" | "playhead";
   readonly sequenceName?: string;
   readonly mode: RunMode;
+  /** keep the sound of models that make it (off by default: B-roll is cut silent) */
+  readonly audio?: boolean;
 }
 
 export interface EstimateView {
@@ -132,6 +134,8 @@ export interface PlanPreviewItem {
 }
 
 export interface PlanPreview {
+  /** what happens to generated sound in this run, in a sentence */
+  readonly audio?: string;
   readonly items: readonly PlanPreviewItem[];
   readonly warnings: readonly string[];
   readonly estimate: EstimateView;

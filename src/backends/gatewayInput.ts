@@ -25,6 +25,8 @@ interface GatewayModel<E extends GatewayEndpoint> {
   readonly fixedInput?: Readonly<Record<string, string | number | boolean>> | undefined;
   readonly references?: ReferenceSupport | undefined;
   readonly referenceTags?: boolean | undefined;
+  readonly audio?: boolean | undefined;
+  readonly audioField?: string | undefined;
 }
 
 /** `refuse` makes the provider's own invalid_request error from an editor-facing sentence. */
@@ -41,6 +43,7 @@ export function buildGatewayInput<E extends GatewayEndpoint>(m: GatewayModel<E>,
   const refs = placeReferences(f, req.referenceImages ?? [], refuse, m.label);
   const tagged = m.referenceTags ? withTags(req.prompt, refs.tags, m.maxPromptChars) : req.prompt;
   const input: Record<string, unknown> = { ...m.fixedInput, [f.prompt]: tagged, ...refs.input };
+  if (m.audioField && m.audio) input[m.audioField] = req.audio === true;
   if (f.duration) input[f.duration] = durationValue(m, req.durationSeconds);
   if (f.aspect) input[f.aspect] = req.aspect;
   const res = f.resolution ? resolutionLabel(m, req) : undefined;

@@ -46,6 +46,8 @@ export const modelLimitsSchema = z.object({
   fixedInput: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   /** soft references it takes (on an endpoint with a `references` or `elements` field) */
   references: referenceSupportSchema.optional(),
+  /** the input that switches the model's sound on (`generate_audio`), overriding fixedInput when a run keeps sound */
+  audioField: z.string().min(1).optional(),
   /** the model reads `@Element1` / `@Image1` in the prompt: say which reference is whom */
   referenceTags: z.boolean().optional(),
 });

@@ -93,6 +93,8 @@ export interface GenerationRequest {
   readonly lastFrame?: ImageInput;
   /** soft references from the bible: identity and style to follow, never pinned frames */
   readonly referenceImages?: readonly ReferenceImage[];
+  /** keep the model's generated sound (models that make it; off: silent where the model lets us choose) */
+  readonly audio?: boolean;
   /** for slates and names */
   readonly shotNumber: number;
   readonly timecode?: string;

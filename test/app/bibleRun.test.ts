@@ -143,3 +143,18 @@ test("removing an entry after a run leaves the generated clips and their provena
   expect(seedance.some((j) => j.endpoint === "bytedance/seedance-2.0/reference-to-video")).toBe(true);
   await app.dispose();
 });
+
+test("generated sound is a per-run switch, off by default: asked of models that make it, and the plan says what happens", async () => {
+  const { app } = await open();
+  const b = await castAndBible(app);
+  const seedance = cut(b, "fal", "bytedance/seedance-2.0");
+  expect((await app.preview(seedance)).audio).toMatch(/^Sound off/);
+  expect((await app.preview({ ...seedance, audio: true })).audio).toMatch(/^Sound on: Seedance 2\.0 \(fal\.ai\) makes sound/);
+  expect((await app.preview({ ...cut(b, "fal", "fal-ai/wan/v2.7"), audio: true })).audio).toMatch(/makes no sound: these shots are picture only/);
+  const { requestId } = await app.run({ ...seedance, shots: b.shots.slice(0, 2), audio: true }, { confirmed: true });
+  await settlePlaced(app, requestId);
+  const off = await app.run({ ...seedance, shots: b.shots.slice(0, 1) }, { confirmed: true });
+  await settlePlaced(app, off.requestId);
+  expect([...fal.jobs.values()].map((j) => (j.input as { generate_audio?: unknown }).generate_audio)).toEqual([true, true, false]);
+  await app.dispose();
+});

@@ -113,6 +113,7 @@ export function planRequest(input: PlanInput): PlannedRequest {
     model,
     bible: bibled.byPlacement,
     preview: {
+      ...(r.mode !== "draft" ? { audio: audioNote(r, model) } : {}),
       items: plan.placements.map((p) => ({
         shotNumber: p.shotNumber,
         name: p.name,
@@ -129,4 +130,14 @@ export function planRequest(input: PlanInput): PlannedRequest {
       estimate,
     },
   };
+}
+
+/**
+ * The run's sound in one sentence. Kept sound is asked of the model; where it lands is the host's
+ * dedicated Cutaway audio track (issue 12), which this EditorHost port does not expose yet.
+ */
+function audioNote(r: GenerateRequest, model: ModelCapabilities): string {
+  if (!r.audio) return model.audio ? `Sound off: ${model.label} is asked for picture only where it lets Cutaway choose.` : `Sound off.`;
+  if (!model.audio) return `${model.label} makes no sound: these shots are picture only.`;
+  return `Sound on: ${model.label} makes sound for each shot; it lands on an audio track of Cutaway's own, never on the editor's tracks.`;
 }

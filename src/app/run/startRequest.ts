@@ -104,6 +104,7 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
           timecode: p.preview.items.find((i) => i.shotNumber === placement.shotNumber)?.startTimecode ?? "",
           ...frames,
           ...bibleOf(p, placement.id),
+          ...(r.audio && p.model.audio ? { audio: true } : {}),
         },
         estimateUsd: Math.round(placement.generationSeconds * p.model.pricePerSecondUsd * 100) / 100,
       });

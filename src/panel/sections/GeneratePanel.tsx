@@ -22,6 +22,8 @@ export interface Choice {
   takes: number;
   style: string;
   continuity: boolean;
+  /** keep generated sound (off by default: B-roll is cut silent) */
+  audio?: boolean;
 }
 
 export function BackendPicker(p: { state: AppState; choice: Choice; onChange: (c: Choice) => void }) {
@@ -51,6 +53,7 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
     model: choice.model,
     takes: choice.takes,
     continuity: choice.continuity,
+    audio: choice.audio === true,
     placement: state.settings.placement,
     mode,
   });
@@ -75,6 +78,9 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
         <Checkbox testId="continuity" checked={choice.continuity} onChange={(continuity) => p.onChoice({ ...choice, continuity })}>
           Match neighbouring frames
         </Checkbox>
+        <Checkbox testId="keep-sound" checked={choice.audio === true} onChange={(audio) => p.onChoice({ ...choice, audio })}>
+          Keep generated sound
+        </Checkbox>
       </div>
       <BackendPicker state={state} choice={choice} onChange={p.onChoice} />
       <Detail testId="estimate">{problem ?? preview?.estimate.summary ?? "…"}</Detail>
@@ -96,6 +102,7 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
       </div>
       {preview ? (
         <div className="cw-plan" data-testid="plan">
+          {preview.audio ? <div className="cw-hint" data-testid="plan-audio">{preview.audio}</div> : null}
           {preview.items.slice(0, 8).map((i) => (
             <div key={i.shotNumber} className="cw-range">
               <span>#{i.shotNumber}</span> <span>{i.startTimecode}</span> <span>{i.generationSeconds}s</span> <span>{i.trackName}</span> <span className="cw-muted">{i.replaces ? `replaces ${i.replaces}` : i.prompt}</span>
