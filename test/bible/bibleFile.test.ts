@@ -17,10 +17,13 @@ import { cafeBreakdown } from "./fixtures";
 const PROJECT = "/projects/Harbour/Harbour.prproj";
 const BESIDE = `/projects/Harbour/${BIBLE_FILE}`;
 
-async function open(files: MemoryFileStore, projectPath: string | null = PROJECT): Promise<Cutaway> {
-  const sim = createPremiereSim(stateFromSnapshot(demoSequence()), {
+const exportedAt: bigint[] = [];
+
+async function open(files: MemoryFileStore, projectPath: string | null = PROJECT, seq = demoSequence()): Promise<Cutaway> {
+  const sim = createPremiereSim(stateFromSnapshot(seq), {
     projectPath: projectPath ?? PROJECT,
-    exportFrame: async (dir, name) => {
+    exportFrame: async (dir, name, _w, _h, at) => {
+      exportedAt.push(at);
       await files.writeAtomic(`${dir}/${name}`, encodePng(16, 9, new Uint8Array(16 * 9 * 3).fill(120)));
       return true;
     },
@@ -104,4 +107,22 @@ test("an unsaved project keeps its bible in the plugin's data folder and says so
   expect(app.bible.getState().besideProject).toBe(false);
   expect(app.bible.getState().path).toBe(`${await files.dataFolder()}/${BIBLE_FILE}`);
   await app.dispose();
+});
+
+test("a reference from the selected clip is its middle frame; with nothing selected the editor is told what to do", async () => {
+  const files = new MemoryFileStore();
+  const seq = demoSequence();
+  const clip = seq.videoTracks[0]!.clips[1]!;
+  const app = await open(files, PROJECT, { ...seq, selection: [clip.id] });
+  const e = await app.bible.addEntry({ kind: "place", name: "Pier" });
+  exportedAt.length = 0;
+  await app.bible.addReferenceFromSelection(e.id);
+  const mid = clip.start + (clip.end - clip.start) / 2n;
+  expect(exportedAt).toHaveLength(1);
+  expect(exportedAt[0]! <= mid && exportedAt[0]! > clip.start).toBe(true);
+  await app.dispose();
+  const none = await open(new MemoryFileStore());
+  const e2 = await none.bible.addEntry({ kind: "place", name: "Pier" });
+  await expect(none.bible.addReferenceFromSelection(e2.id)).rejects.toThrow(/Select a clip in the timeline first/);
+  await none.dispose();
 });

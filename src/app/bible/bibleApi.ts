@@ -31,6 +31,8 @@ export interface BibleApi {
   addReferenceFromFile(id: string, path: string): Promise<void>;
   /** the frame of the sequence at the playhead, exported beside the project, becomes a reference */
   addReferenceFromPlayhead(id: string): Promise<void>;
+  /** the middle frame of the first selected clip becomes a reference */
+  addReferenceFromSelection(id: string): Promise<void>;
   removeReference(id: string, referenceId: string): Promise<void>;
   preferReference(id: string, referenceId: string): Promise<void>;
 }

@@ -7,7 +7,8 @@
 import * as model from "../../bible";
 import { EMPTY_BIBLE, type Bible } from "../../bible";
 import { CutawayError } from "../../core/errors";
-import { ticksToTimecode } from "../../core/time";
+import { snapToFrame, ticksToTimecode } from "../../core/time";
+import type { SequenceSnapshot } from "../../core/timeline";
 import { Observable } from "../observable";
 import type { Clock, EditorHost, FileStore } from "../ports";
 import type { BibleApi, BibleState } from "./bibleApi";
@@ -89,19 +90,29 @@ export class BibleService implements BibleApi {
     return this.edit((bible) => ({ bible: model.addReference(bible, id, { path, origin: "file", addedAt: this.now() }), result: undefined }));
   }
 
-  async addReferenceFromPlayhead(id: string): Promise<void> {
+  addReferenceFromPlayhead(id: string): Promise<void> {
+    return this.fromTimeline(id, "playhead");
+  }
+
+  addReferenceFromSelection(id: string): Promise<void> {
+    return this.fromTimeline(id, "selection");
+  }
+
+  /** a frame of the cut: at the playhead, or the middle frame of the first selected clip */
+  private async fromTimeline(id: string, where: "playhead" | "selection"): Promise<void> {
     const entry = model.entryOf(this.bible, id);
     // refused before a frame is exported for nothing
     if (entry.references.length >= model.MAX_REFERENCES) {
       throw new model.BibleError("bible_references_full", `${entry.name} already has ${model.MAX_REFERENCES} reference images; remove one before adding another.`);
     }
     const s = await this.d.host.snapshot();
+    const at = where === "playhead" ? s.playhead : middleOfSelection(s);
     const dir = this.d.files.join(await this.d.mediaFolder(), "Bible");
     await this.d.files.mkdirp(dir);
     const safe = entry.name.replace(/[^\p{L}\p{N}]+/gu, "_").slice(0, 40);
     const file = this.d.files.join(dir, `${safe}-${this.d.clock.now().toString(36)}.png`);
-    const written = await this.d.host.exportFrame(s.playhead, file, s.frameSize);
-    const note = ticksToTimecode(s.playhead, s.rate);
+    const written = await this.d.host.exportFrame(at, file, s.frameSize);
+    const note = ticksToTimecode(at, s.rate);
     return this.edit((bible) => ({ bible: model.addReference(bible, id, { path: written, origin: "timeline", addedAt: this.now(), note: `${s.name} ${note}` }), result: undefined }));
   }
 
@@ -143,4 +154,11 @@ export class BibleService implements BibleApi {
   private now(): string {
     return new Date(this.d.clock.now()).toISOString();
   }
+}
+
+function middleOfSelection(s: SequenceSnapshot): bigint {
+  const clip = s.videoTracks.flatMap((t) => t.clips).find((c) => s.selection.includes(c.id));
+  if (!clip) throw new CutawayError("bible_no_selection", "Select a clip in the timeline first; its middle frame becomes the reference.");
+  // the middle frame, snapped to a frame boundary: the clip's first frame is often a cut or a fade
+  return snapToFrame(clip.start + (clip.end - clip.start) / 2n, s.rate, "floor");
 }

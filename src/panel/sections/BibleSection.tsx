@@ -56,6 +56,7 @@ function EntryCard(p: { bible: BibleApi; entry: BibleEntry; others: readonly Bib
       ))}
       <div className="cw-row">
         <Button testId={`bible-frame-${e.id}`} onClick={() => quietly(p.bible.addReferenceFromPlayhead(e.id))}>Frame at playhead</Button>
+        <Button testId={`bible-selected-${e.id}`} onClick={() => quietly(p.bible.addReferenceFromSelection(e.id))}>Selected clip</Button>
         <TextField testId={`bible-file-${e.id}`} value={file} onChange={setFile} placeholder="PNG or JPEG path" />
         <Button onClick={() => quietly(p.bible.addReferenceFromFile(e.id, file.trim()).then(() => setFile("")))} disabled={!file.trim()}>Add file</Button>
       </div>
