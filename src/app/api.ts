@@ -101,6 +101,8 @@ export interface GenerateRequest {
   readonly destination?: "new-sequence" | "playhead";
   readonly sequenceName?: string;
   readonly mode: RunMode;
+  /** replace-placeholders over storyboard stills: each still is the first frame of its shot (image-to-video) */
+  readonly animate?: boolean;
   /** keep the sound of models that make it (off by default: B-roll is cut silent) */
   readonly audio?: boolean;
 }

@@ -30,7 +30,7 @@ export function estimateRequest(input: {
   confirmAboveUsd: number;
 }): EstimateView {
   const seconds = input.placements.reduce((s, p) => s + p.generationSeconds, 0) * input.takes;
-  const usd = roundCents(seconds * input.model.pricePerSecondUsd);
+  const usd = roundCents(input.placements.reduce((s, p) => s + shotCostUsd(input.model, p.generationSeconds), 0) * input.takes);
   const committed = input.spentUsd + input.pendingUsd;
   const overBudget = input.budgetUsd !== null && usd > 0 && committed + usd > input.budgetUsd + 1e-9;
   const needsConfirm = usd > input.confirmAboveUsd;
@@ -53,6 +53,11 @@ export function estimateRequest(input: {
     needsConfirm,
     summary,
   };
+}
+
+/** one take of one shot: per second for video, per image for stills (storyboard frames) */
+export function shotCostUsd(model: Pick<ModelCapabilities, "still" | "pricePerImageUsd" | "pricePerSecondUsd">, generationSeconds: number): number {
+  return model.still ? (model.pricePerImageUsd ?? 0) : generationSeconds * model.pricePerSecondUsd;
 }
 
 function roundCents(x: number): number {

@@ -27,11 +27,12 @@ interface GatewayModel<E extends GatewayEndpoint> {
   readonly referenceTags?: boolean | undefined;
   readonly audio?: boolean | undefined;
   readonly audioField?: string | undefined;
+  readonly still?: boolean | undefined;
 }
 
 /** `refuse` makes the provider's own invalid_request error from an editor-facing sentence. */
 export function buildGatewayInput<E extends GatewayEndpoint>(m: GatewayModel<E>, req: GenerationRequest, refuse: (message: string) => GenerationError): { endpoint: E; input: Record<string, unknown> } {
-  if (!m.durationsSeconds.includes(req.durationSeconds)) {
+  if (!m.still && !m.durationsSeconds.includes(req.durationSeconds)) {
     throw refuse(`${m.label} makes clips of ${m.durationsSeconds.join(", ")} s, not ${req.durationSeconds} s; pick one of those lengths.`);
   }
   if (!m.aspects.includes(req.aspect)) throw refuse(`${m.label} cannot make ${req.aspect} video (it offers ${m.aspects.join(", ")}).`);
@@ -44,7 +45,7 @@ export function buildGatewayInput<E extends GatewayEndpoint>(m: GatewayModel<E>,
   const tagged = m.referenceTags ? withTags(req.prompt, refs.tags, m.maxPromptChars) : req.prompt;
   const input: Record<string, unknown> = { ...m.fixedInput, [f.prompt]: tagged, ...refs.input };
   if (m.audioField && m.audio) input[m.audioField] = req.audio === true;
-  if (f.duration) input[f.duration] = durationValue(m, req.durationSeconds);
+  if (f.duration && !m.still) input[f.duration] = durationValue(m, req.durationSeconds);
   if (f.aspect) input[f.aspect] = req.aspect;
   const res = f.resolution ? resolutionLabel(m, req) : undefined;
   if (f.resolution && res) input[f.resolution] = res;

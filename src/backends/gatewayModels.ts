@@ -46,6 +46,9 @@ export const modelLimitsSchema = z.object({
   fixedInput: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   /** soft references it takes (on an endpoint with a `references` or `elements` field) */
   references: referenceSupportSchema.optional(),
+  /** an image model (storyboard stills): the clip length is the timeline's, the price per image */
+  still: z.boolean().optional(),
+  pricePerImageUsd: z.number().nonnegative().optional(),
   /** the input that switches the model's sound on (`generate_audio`), overriding fixedInput when a run keeps sound */
   audioField: z.string().min(1).optional(),
   /** the model reads `@Element1` / `@Image1` in the prompt: say which reference is whom */
@@ -71,5 +74,7 @@ export function gatewayCapabilities(m: DescribedModel): ModelCapabilities {
     pricePerSecondUsd: m.pricePerSecondUsd,
     ...(m.audio !== undefined ? { audio: m.audio } : {}),
     ...(m.references ? { references: m.references } : {}),
+    // a still is held for as long as the shot runs: no generation length to choose
+    ...(m.still ? { still: true, durationsSeconds: [], pricePerImageUsd: m.pricePerImageUsd ?? 0 } : {}),
   };
 }

@@ -33,6 +33,9 @@ export interface ModelCapabilities {
   /** an estimate shown before Generate; the ledger records the actual charge where known */
   readonly pricePerSecondUsd: number;
   readonly audio?: boolean;
+  /** an image model: one still per shot (storyboard frames), any length on the timeline, priced per image */
+  readonly still?: boolean;
+  readonly pricePerImageUsd?: number;
   /** soft references (identity, place, style) it takes beside any frames; absent: none, the prompt's words only */
   readonly references?: ReferenceSupport;
 }

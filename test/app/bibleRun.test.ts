@@ -158,3 +158,39 @@ test("generated sound is a per-run switch, off by default: asked of models that 
   expect([...fal.jobs.values()].map((j) => (j.input as { generate_audio?: unknown }).generate_audio)).toEqual([true, true, false]);
   await app.dispose();
 });
+
+test("storyboard first: one still per shot with the bible's references, landing as drafts; Animate turns each still into its shot from that frame", async () => {
+  const { app, host } = await open();
+  const b = await castAndBible(app);
+  const board = cut(b, "fal", "fal-ai/nano-banana-2");
+  const stillsPlan = await app.preview(board);
+  // a few cents a shot, priced per image
+  expect(stillsPlan.estimate.usd).toBeCloseTo(0.08 * b.shots.length, 2);
+  const { requestId } = await app.run(board, { confirmed: true });
+  await settlePlaced(app, requestId);
+  const sent = [...fal.jobs.values()];
+  expect(sent.every((j) => j.endpoint === "fal-ai/nano-banana-2/edit")).toBe(true); // every shot names the café, which has a frame
+  expect(sent.map((j) => falReferencesOf(j).images)).toContain(2); // Mara and the café
+  const stills = (await host.snapshot()).videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance?.jobId.startsWith(requestId));
+  expect(stills).toHaveLength(b.shots.length);
+  expect(stills.every((c) => c.provenance!.slate && /\.png$/.test(c.mediaPath ?? ""))).toBe(true);
+
+  const animate: GenerateRequest = { kind: "replace-placeholders", scope: "placeholders", prompt: "", stylePreset: "none", backend: "fal", model: "fal-ai/kling-video/o3/standard/reference-to-video", takes: 1, continuity: false, animate: true, placement: "all-at-once", mode: "generate" };
+  const before = fal.jobs.size;
+  const run = await app.run(animate, { confirmed: true });
+  await settlePlaced(app, run.requestId);
+  const animated = [...fal.jobs.values()].slice(before).filter((j) => typeof (j.input as { start_image_url?: unknown }).start_image_url === "string");
+  expect(animated).toHaveLength(stills.length);
+  for (const j of animated) {
+    expect((j.input as { start_image_url: string }).start_image_url).toMatch(/^data:image\/png;base64,/);
+    const r = falReferencesOf(j);
+    expect(r.images + r.elements.length).toBeGreaterThan(0);
+    expect(r.images + r.elements.length).toBeLessThanOrEqual(4);
+  }
+  const after = (await host.snapshot()).videoTracks.flatMap((t) => t.clips);
+  for (const s of stills) expect(after.find((c) => c.id === s.id)!.enabled).toBe(false);
+  const shots = after.filter((c) => c.provenance?.jobId.startsWith(run.requestId) && /\.mp4$/.test(c.mediaPath ?? ""));
+  expect(shots.length).toBeGreaterThanOrEqual(stills.length);
+  expect(shots.some((c) => c.provenance!.bibleEntries?.includes("Mara"))).toBe(true);
+  await app.dispose();
+});

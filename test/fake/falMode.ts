@@ -3,6 +3,7 @@
  * result and cancel under `/{owner}/{app}/requests/{id}`, media on `/media/{id}.mp4`.
  * Endpoint names for counts and faults: fal.submit, fal.status, fal.result, fal.cancel, fal.media.
  */
+import { encodePng } from "../../src/backends/slate/png";
 import type { FakeMode, FakeRequest, FakeResponse, FakeServer, Route } from "./server";
 
 export interface FalFakeJob {
@@ -86,6 +87,9 @@ export class FalMode implements FakeMode {
           if (!job) return { status: 404, body: { detail: "Request not found" } };
           const override = this.resultOverride?.(job);
           if (override) return override;
+          if (isImageEndpoint(job.endpoint)) {
+            return { status: 200, body: { images: [{ url: `${this.cdnBase?.() ?? server.baseUrl}/media/${job.id}.png`, content_type: "image/png", file_name: `${job.id}.png`, width: 1280, height: 720 }], seed: 42 } };
+          }
           return {
             status: 200,
             body: { video: { url: `${this.cdnBase?.() ?? server.baseUrl}/media/${job.id}.mp4`, content_type: "video/mp4", file_name: `${job.id}.mp4`, file_size: this.media.length }, seed: 42 },
@@ -123,11 +127,25 @@ export function falContentPolicy(msg = "The content could not be processed becau
 export function falCdnMode(media: Uint8Array): FakeMode {
   return {
     name: "fal-cdn",
-    routes: () => [{ method: "GET", pattern: "/media/:file", name: "fal.media", handler: () => ({ status: 200, headers: { "content-type": "video/mp4" }, body: Buffer.from(media) }) }],
+    routes: () => [
+      {
+        method: "GET",
+        pattern: "/media/:file",
+        name: "fal.media",
+        handler: (_req, p) => (p["file"]?.endsWith(".png") ? { status: 200, headers: { "content-type": "image/png" }, body: Buffer.from(STILL_PNG) } : { status: 200, headers: { "content-type": "video/mp4" }, body: Buffer.from(media) }),
+      },
+    ],
   };
 }
 
-const REFERENCE_LIMITS: Readonly<Record<string, number>> = { "fal-ai/kling-video/o3/standard/reference-to-video": 4, "bytedance/seedance-2.0/reference-to-video": 9 };
+const REFERENCE_LIMITS: Readonly<Record<string, number>> = {
+  "fal-ai/kling-video/o3/standard/reference-to-video": 4,
+  "bytedance/seedance-2.0/reference-to-video": 9,
+  "fal-ai/nano-banana-2/edit": 14,
+};
+
+/** fal's image endpoints answer `images[]`, not `video` */
+export const isImageEndpoint = (endpoint: string): boolean => endpoint.startsWith("fal-ai/nano-banana");
 
 function falReferenceProblem(endpoint: string, json: unknown): { field: string; msg: string } | null {
   const input = (json ?? {}) as Record<string, unknown>;
@@ -156,3 +174,6 @@ export function falReferencesOf(job: FalFakeJob): { images: number; elements: nu
   const elements = Array.isArray(input["elements"]) ? (input["elements"] as { reference_image_urls?: unknown[] }[]).map((e) => 1 + (e.reference_image_urls?.length ?? 0)) : [];
   return { images, elements, prompt: String(input["prompt"] ?? "") };
 }
+
+/** the still an image endpoint renders: a real 16×9 PNG, so signature checks and imports see an image */
+const STILL_PNG = encodePng(16, 9, new Uint8Array(16 * 9 * 3).fill(160));

@@ -42,7 +42,7 @@ export function attachBible(placements: readonly Placement[], r: GenerateRequest
     shots.set(`words-${s.id}`, s);
   }
   // continuity frames pin a shot: a model that cannot take references beside them gets none
-  const framed = r.continuity && model.imageToVideo && r.kind !== "script-to-cut" && r.mode === "generate";
+  const framed = (r.continuity || r.animate === true) && model.imageToVideo && r.kind !== "script-to-cut" && r.mode === "generate";
   const support = r.mode === "generate" ? model.references : undefined;
   const warnings = new Set<string>();
   const out = placements.map((p) => {

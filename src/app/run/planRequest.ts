@@ -80,7 +80,7 @@ export function planRequest(input: PlanInput): PlannedRequest {
   const { snapshot: s, request: r } = input;
   const model = findModel(input.capabilities, r.model);
   // an image-to-video-only model needs a frame to start from: continuity gives one, nothing else does
-  const framed = r.continuity && model.imageToVideo && r.kind !== "script-to-cut" && r.mode === "generate";
+  const framed = (r.continuity || r.animate === true) && model.imageToVideo && r.kind !== "script-to-cut" && r.mode === "generate";
   if (model.textToVideo === false && r.mode === "generate" && !framed) {
     throw new NothingToDo(`${model.label} starts from a reference frame: turn on Continuity to start each shot from the frame before it, or pick a text-to-video model.`);
   }

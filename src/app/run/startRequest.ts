@@ -8,6 +8,7 @@ import { framesToTicks } from "../../core/time";
 import type { JobEngine, JobSpec } from "../../jobs/engine";
 import type { GenerateRequest } from "../api";
 import { messageOf } from "../notices";
+import { shotCostUsd } from "../estimate";
 import type { Clock, EditorHost, FileStore } from "../ports";
 import type { RequestLog } from "../requestLog";
 import type { PlannedRequest } from "./planRequest";
@@ -75,7 +76,11 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
   const jobs: { placementId: string; take: number; jobId: string }[] = [];
   for (const placement of p.plan.placements) {
     let frames: { firstFramePath?: string; lastFramePath?: string } = {};
-    if (r.continuity && p.model.imageToVideo && r.mode === "generate") {
+    if (r.animate && p.model.imageToVideo && r.mode === "generate") {
+      // Animate: the approved still this shot replaces is its first frame, pinned
+      const still = stillOf(s, placement);
+      if (still) frames = { firstFramePath: still };
+    } else if (r.continuity && p.model.imageToVideo && r.mode === "generate") {
       frames = await continuityFrames(ctx, s, placement, requestId, p.model.lastFrame).catch((e: unknown) => {
         ctx.say?.("warning", `${messageOf(e)}`);
         return {};
@@ -105,8 +110,9 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
           ...frames,
           ...bibleOf(p, placement.id),
           ...(r.audio && p.model.audio ? { audio: true } : {}),
+          ...(p.model.still ? { still: true } : {}),
         },
-        estimateUsd: Math.round(placement.generationSeconds * p.model.pricePerSecondUsd * 100) / 100,
+        estimateUsd: Math.round(shotCostUsd(p.model, placement.generationSeconds) * 100) / 100,
       });
     }
   }
@@ -129,4 +135,11 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
   });
   await ctx.engine.enqueue(specs);
   return requestId;
+}
+
+/** the media of the Cutaway still (a storyboard frame) a placement replaces, if it is one */
+function stillOf(s: SequenceSnapshot, p: Placement): string | null {
+  if (!p.replacesClipId) return null;
+  const clip = s.videoTracks.flatMap((t) => t.clips).find((c) => c.id === p.replacesClipId);
+  return clip?.provenance && clip.mediaPath && /\.(png|jpe?g)$/i.test(clip.mediaPath) ? clip.mediaPath : null;
 }

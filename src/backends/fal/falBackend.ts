@@ -10,7 +10,7 @@ import { HttpClient, originOf } from "../http";
 import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, SubmitOptions } from "../types";
 import { buildFalCall, falCapabilities } from "./input";
 import { FAL_MODELS, type FalModelDescriptor } from "./models";
-import { falStatusSchema, falSubmitSchema, falVideoResultSchema, readFalError } from "./schemas";
+import { falResultSchema, falStatusSchema, falSubmitSchema, readFalError } from "./schemas";
 
 export const FAL_BACKEND_ID = "fal";
 export const FAL_QUEUE_URL = "https://queue.fal.run";
@@ -82,7 +82,8 @@ export class FalBackend implements GenerationBackend {
   /** The result of a finished request: the video, or why it failed (fal reports failures here). */
   private async result(url: string, signal?: AbortSignal): Promise<JobStatus> {
     try {
-      const r = await this.http.json({ method: "GET", url, headers: this.auth(), ...(signal ? { signal } : {}) }, falVideoResultSchema);
+      const r = await this.http.json({ method: "GET", url, headers: this.auth(), ...(signal ? { signal } : {}) }, falResultSchema);
+      if ("images" in r) return { state: "completed", mediaUrl: r.images[0]!.url };
       return { state: "completed", mediaUrl: r.video.url, ...(r.thumbnail?.url ? { thumbnailUrl: r.thumbnail.url } : {}) };
     } catch (e) {
       // a job that ended badly is a final answer; a hiccup reading it is not

@@ -142,6 +142,26 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
     referenceTags: true,
   },
   {
+    // storyboard stills: Gemini's image model (Nano Banana 2); its edit endpoint takes reference images
+    id: "fal-ai/nano-banana-2",
+    label: "Nano Banana 2 stills (fal.ai)",
+    still: true,
+    endpoints: [
+      { id: "fal-ai/nano-banana-2", mode: "text", fields: { prompt: "prompt", aspect: "aspect_ratio", seed: "seed" } },
+      { id: "fal-ai/nano-banana-2/edit", mode: "text", fields: { prompt: "prompt", aspect: "aspect_ratio", seed: "seed", references: "image_urls" } },
+    ],
+    durationsSeconds: [1],
+    durationFormat: "number",
+    aspects: ["16:9", "9:16", "1:1"],
+    sizes: [...landscapePortrait(720, "1K"), { width: 1024, height: 1024, aspect: "1:1", label: "1K" }],
+    fps: 24,
+    pricePerSecondUsd: 0,
+    pricePerImageUsd: 0.08,
+    maxPromptChars: 5000,
+    fixedInput: { output_format: "png", num_images: 1 },
+    references: { max: 6, kinds: ["character", "place", "look"], withFrames: false },
+  },
+  {
     id: "fal-ai/wan/v2.7",
     label: "Wan 2.7 (fal.ai, open model)",
     endpoints: [

@@ -24,6 +24,8 @@ export interface Choice {
   continuity: boolean;
   /** keep generated sound (off by default: B-roll is cut silent) */
   audio?: boolean;
+  /** replacing storyboard stills: each still is its shot's first frame */
+  animate?: boolean;
 }
 
 export function BackendPicker(p: { state: AppState; choice: Choice; onChange: (c: Choice) => void }) {
@@ -54,6 +56,7 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
     takes: choice.takes,
     continuity: choice.continuity,
     audio: choice.audio === true,
+    ...(scope === "placeholders" && choice.animate ? { animate: true } : {}),
     placement: state.settings.placement,
     mode,
   });
@@ -81,6 +84,11 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
         <Checkbox testId="keep-sound" checked={choice.audio === true} onChange={(audio) => p.onChoice({ ...choice, audio })}>
           Keep generated sound
         </Checkbox>
+        {scope === "placeholders" ? (
+          <Checkbox testId="animate" checked={choice.animate === true} onChange={(animate) => p.onChoice({ ...choice, animate })}>
+            Animate storyboard stills
+          </Checkbox>
+        ) : null}
       </div>
       <BackendPicker state={state} choice={choice} onChange={p.onChoice} />
       <Detail testId="estimate">{problem ?? preview?.estimate.summary ?? "…"}</Detail>
