@@ -94,6 +94,8 @@ test("Kling O3 on fal: each shot sends its characters as elements and the café 
   const req = cut(b, "fal", "fal-ai/kling-video/o3/standard/reference-to-video");
   const preview = await app.preview(req);
   const rows = preview.items.map((i) => i.bible ?? "");
+  // the panel's live preview is a dry run: it shows the same rows Generate will send
+  expect((await app.preview({ ...req, mode: "dry-run" })).items.map((i) => i.bible)).toEqual(rows);
   expect(rows.some((r) => /Mara, Jonah, Harbour Café · 2 references \(Mara, Harbour Café\)/.test(r))).toBe(true);
   // Mara's edited description is in every prompt that names her, word for word
   for (const i of preview.items) if (/Mara/.test(i.bible ?? "")) expect(i.prompt).toContain("sixty, silver bun, red wool scarf");

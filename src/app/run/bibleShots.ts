@@ -42,8 +42,10 @@ export function attachBible(placements: readonly Placement[], r: GenerateRequest
     shots.set(`words-${s.id}`, s);
   }
   // continuity frames pin a shot: a model that cannot take references beside them gets none
-  const framed = (r.continuity || r.animate === true) && model.imageToVideo && r.kind !== "script-to-cut" && r.mode === "generate";
-  const support = r.mode === "generate" ? model.references : undefined;
+  // a dry run previews exactly what Generate will send; drafts are slates, which take no references
+  const live = r.mode !== "draft";
+  const framed = (r.continuity || r.animate === true) && model.imageToVideo && r.kind !== "script-to-cut" && live;
+  const support = live ? model.references : undefined;
   const warnings = new Set<string>();
   const out = placements.map((p) => {
     const shot = shots.get(p.targetId);
