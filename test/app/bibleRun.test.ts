@@ -14,7 +14,8 @@ import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
 import { MemorySecretStore } from "../../src/host/memory/memorySecretStore";
 import { PremiereEditorHost } from "../../src/host/premiere/premiereEditorHost";
 import { demoSequence } from "../../src/host/sim/demoSequence";
-import { createPremiereSim } from "../../src/host/sim/premiereSim";
+import { createPremiereSim, type PremiereSim } from "../../src/host/sim/premiereSim";
+import { clickClip } from "../../src/workbench/editorGestures";
 import { stateFromSnapshot } from "../../src/host/sim/seed";
 import { CAFE_SCENE } from "../bible/fixtures";
 import { FalMode, falReferencesOf } from "../fake/falMode";
@@ -40,7 +41,7 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-async function open(): Promise<{ app: Cutaway; files: MemoryFileStore; host: PremiereEditorHost }> {
+async function open(): Promise<{ app: Cutaway; files: MemoryFileStore; host: PremiereEditorHost; sim: PremiereSim }> {
   const files = new MemoryFileStore();
   const sim = createPremiereSim(stateFromSnapshot(demoSequence()), {
     projectPath: "/projects/Harbour/Harbour.prproj",
@@ -57,7 +58,7 @@ async function open(): Promise<{ app: Cutaway; files: MemoryFileStore; host: Pre
   const backends = createBackendCatalog({ fetch, clock, only: ["slate", "fal", "veo"], baseUrls: { fal: server.baseUrl, veo: server.baseUrl } });
   const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock, backends, script: createScriptService(fetch) });
   await app.start();
-  return { app, files, host };
+  return { app, files, host, sim };
 }
 
 /** breakdown → bible with Mara's description edited and a frame of the cut as her reference */
@@ -196,3 +197,49 @@ test("storyboard first: one still per shot with the bible's references, landing 
   expect(shots.some((c) => c.provenance!.bibleEntries?.includes("Mara"))).toBe(true);
   await app.dispose();
 });
+
+/** selects, as a click in the timeline would, the clips showing these media files */
+function select(sim: PremiereSim, mediaPaths: readonly string[]): void {
+  const items = new Map(sim.core.state.items.map((i) => [i.id, i.mediaPath]));
+  const seq = sim.core.state.sequences.find((q) => q.guid === sim.core.state.activeGuid)!;
+  const uids = seq.tracks.flatMap((t) => t.clips).filter((c) => !c.disabled && mediaPaths.includes(items.get(c.itemId) ?? "")).map((c) => c.uid);
+  uids.forEach((u, i) => clickClip(sim.core, u, i > 0));
+}
+
+test("storyboard review: a selected still is regenerated with the prompt edited in place; Animate takes only the approved (selected) stills", async () => {
+  const { app, host, sim } = await open();
+  const b = await castAndBible(app);
+  const board = await app.run(cut(b, "fal", "fal-ai/nano-banana-2"), { confirmed: true });
+  await settlePlaced(app, board.requestId);
+  const stills = (await host.snapshot()).videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance?.jobId.startsWith(board.requestId));
+  const base: GenerateRequest = { kind: "replace-placeholders", scope: "placeholders", prompt: "", stylePreset: "none", backend: "fal", model: "fal-ai/nano-banana-2", takes: 1, continuity: false, placement: "all-at-once", mode: "generate" };
+
+  // regenerate shot 2's still with an edited prompt: only it is replaced, the others stay
+  select(sim, [stills[1]!.mediaPath!]);
+  const again = await app.run({ ...base, prompt: "Mara at the counter, low angle, steam rising" }, { confirmed: true });
+  expect(again.preview.items).toHaveLength(1);
+  await settlePlaced(app, again.requestId);
+  const now = (await host.snapshot()).videoTracks.flatMap((t) => t.clips);
+  expect(now.find((c) => c.id === stills[1]!.id)!.enabled).toBe(false);
+  const redone = now.find((c) => c.provenance?.jobId.startsWith(again.requestId))!;
+  expect(redone.provenance!.prompt).toContain("Mara at the counter, low angle, steam rising");
+  expect(redone.provenance!.prompt).toContain("sixty, silver bun, red wool scarf");
+
+  // approve two stills (the regenerated one and shot 3's) and animate just those
+  select(sim, [redone.mediaPath!, stills[2]!.mediaPath!]);
+  const before = fal.jobs.size;
+  const animate = await app.run({ ...base, model: "fal-ai/kling-video/o3/standard/reference-to-video", animate: true }, { confirmed: true });
+  expect(animate.preview.items).toHaveLength(2);
+  await settlePlaced(app, animate.requestId);
+  const sent = [...fal.jobs.values()].slice(before);
+  expect(sent).toHaveLength(2);
+  expect(sent.every((j) => typeof (j.input as { start_image_url?: unknown }).start_image_url === "string")).toBe(true);
+  // selecting an editor's clip is not an approval
+  select(sim, [seqMedia(await host.snapshot())]);
+  await expect(app.preview({ ...base, animate: true })).rejects.toThrow(/None of the selected clips is a storyboard still/);
+  await app.dispose();
+});
+
+function seqMedia(s: Awaited<ReturnType<PremiereEditorHost["snapshot"]>>): string {
+  return s.videoTracks.flatMap((t) => t.clips).find((c) => !c.provenance && c.mediaPath)!.mediaPath!;
+}

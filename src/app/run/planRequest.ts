@@ -85,7 +85,7 @@ export function planRequest(input: PlanInput): PlannedRequest {
     throw new NothingToDo(`${model.label} starts from a reference frame: turn on Continuity to start each shot from the frame before it, or pick a text-to-video model.`);
   }
   const raw = r.kind === "script-to-cut" ? scriptTargets(s, r) : r.kind === "broll" && r.shots?.some((x) => x.sourceRange) ? wordTargets(s, r) : targetsFor(s, r, input.rules, "");
-  let targets = withPrompts(raw, r);
+  let targets = withPrompts(approvedStills(s, r, model, raw), r);
   if (r.shots?.length && r.kind !== "script-to-cut") {
     // prompts edited in the preview, in target order
     targets = targets.map((t, i) => (r.shots![i] ? { ...t, prompt: r.shots![i]!.prompt } : t));
@@ -140,4 +140,16 @@ function audioNote(r: GenerateRequest, model: ModelCapabilities): string {
   if (!r.audio) return model.audio ? `Sound off: ${model.label} is asked for picture only where it lets Cutaway choose.` : `Sound off.`;
   if (!model.audio) return `${model.label} makes no sound: these shots are picture only.`;
   return `Sound on: ${model.label} makes sound for each shot; it lands on an audio track of Cutaway's own, never on the editor's tracks.`;
+}
+
+/**
+ * Storyboard review works on the selection: selected stills are the approved ones Animate turns into
+ * shots, or the ones an image model regenerates (with the prompt typed in place); with nothing
+ * selected, every still in scope is taken.
+ */
+function approvedStills(s: SequenceSnapshot, r: GenerateRequest, model: ModelCapabilities, targets: Target[]): Target[] {
+  if (r.kind !== "replace-placeholders" || !(r.animate || model.still) || !s.selection.length) return targets;
+  const picked = targets.filter((t) => t.replacesClipId !== undefined && s.selection.includes(t.replacesClipId));
+  if (!picked.length) throw new NothingToDo("None of the selected clips is a storyboard still or a draft; select the stills to animate or regenerate, or clear the selection to take them all.");
+  return picked;
 }
