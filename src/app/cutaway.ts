@@ -123,7 +123,11 @@ export function createCutaway(deps: AppDeps): Cutaway {
     journal: new Journal(deps.files),
     clock: deps.clock,
     mediaFolder,
-    readImage: async (path) => ({ bytes: await deps.files.read(path), mimeType: "image/png" }),
+    readImage: async (path) => {
+      const bytes = await deps.files.read(path);
+      // bible references may be JPEG files the editor picked; frames Cutaway exports are PNG
+      return { bytes, mimeType: bytes[0] === 0xff && bytes[1] === 0xd8 ? "image/jpeg" : "image/png" };
+    },
     budgetCapUsd: () => settings.budgetUsd,
     concurrency: () => settings.concurrency,
   });
