@@ -7,6 +7,7 @@
 import type { DraftsPatch, PanelDrafts } from "./panelDrafts";
 
 export type { DraftsPatch, FillDraft, PanelDrafts, ScriptDraft } from "./panelDrafts";
+import type { BibleApi } from "./bible/bibleApi";
 
 export type TargetScope =
   | "playhead" // the gap under the playhead (else a default length at the playhead)
@@ -71,6 +72,9 @@ export interface ShotDraft {
   readonly sceneLabel?: string;
   /** transcript time the shot covers (seconds from the transcript's start): B-roll lands under the words */
   readonly sourceRange?: { readonly startSeconds: number; readonly endSeconds: number };
+  /** who the breakdown put in the shot (cue or action) and the scene heading's place: the bible entries it names */
+  readonly characters?: readonly string[];
+  readonly location?: string;
 }
 
 export interface ScriptBreakdownView {
@@ -80,6 +84,8 @@ export interface ScriptBreakdownView {
   readonly title?: string;
   /** present when an idea was turned into a script first */
   readonly script?: string;
+  /** the characters found, with the script's own description (seeds the bible) */
+  readonly cast?: readonly { readonly name: string; readonly description: string }[];
 }
 
 export interface GenerateRequest {
@@ -108,6 +114,10 @@ export interface GenerateRequest {
   readonly skipTargetIds?: readonly string[];
   /** only these rows (a short gap drafted as a slate on its own) */
   readonly onlyTargetIds?: readonly string[];
+  /** replace-placeholders over storyboard stills: each still is the first frame of its shot (image-to-video) */
+  readonly animate?: boolean;
+  /** keep the sound of models that make it (off by default: B-roll is cut silent) */
+  readonly audio?: boolean;
 }
 
 export interface EstimateView {
@@ -148,9 +158,13 @@ export interface PlanPreviewItem {
   readonly note?: string;
   /** the range is shorter than the model's shortest clip: a sentence with the cheaper choices */
   readonly shortOfMinimum?: string;
+  /** the bible entries this shot uses and the references it sends, or why it sends none */
+  readonly bible?: string;
 }
 
 export interface PlanPreview {
+  /** what happens to generated sound in this run, in a sentence */
+  readonly audio?: string;
   readonly items: readonly PlanPreviewItem[];
   readonly warnings: readonly string[];
   readonly estimate: EstimateView;
@@ -183,6 +197,8 @@ export interface JobView {
   readonly mediaPath?: string;
   readonly thumbnailUrl?: string;
   readonly placedClipId?: string;
+  /** the bible entries the shot used */
+  readonly bibleEntries?: readonly string[];
   readonly takesAvailable: number;
   readonly canCancel: boolean;
   readonly canRetry: boolean;
@@ -310,6 +326,8 @@ export interface TakeView {
 }
 
 export interface CutawayApi {
+  /** the project's cast and look bible (absent in builds without it) */
+  readonly bible?: BibleApi;
   getState(): AppState;
   subscribe(listener: (state: AppState) => void): () => void;
   /** re-read the sequence (host events call this; the panel also calls it on focus) */

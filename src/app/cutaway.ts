@@ -34,6 +34,8 @@ import { placeholderRules, targetSummaries } from "./targets";
 import { sequenceView } from "./views";
 import { createGrowing } from "./grow/growing";
 import { selectedGeneratedClip, takesOfClip } from "./grow/takes";
+import { BibleService } from "./bible/bibleService";
+import type { BibleApi } from "./bible/bibleApi";
 
 /** Script breakdown lives in src/script; the app receives it so the facade stays testable without it. */
 export interface ScriptServiceOptions {
@@ -79,6 +81,8 @@ export interface Cutaway extends CutawayApi {
   readonly engine: JobEngine;
   /** resolves when every placement queued so far has run */
   idle(): Promise<void>;
+  /** the project's cast and look bible (issue 16) */
+  readonly bible: BibleApi;
 }
 
 function settingsView(s: Settings): SettingsView {
@@ -144,7 +148,11 @@ export function createCutaway(deps: AppDeps): Cutaway {
     journal: new Journal(deps.files),
     clock: deps.clock,
     mediaFolder,
-    readImage: async (path) => ({ bytes: await deps.files.read(path), mimeType: "image/png" }),
+    readImage: async (path) => {
+      const bytes = await deps.files.read(path);
+      // bible references may be JPEG files the editor picked; frames Cutaway exports are PNG
+      return { bytes, mimeType: bytes[0] === 0xff && bytes[1] === 0xd8 ? "image/jpeg" : "image/png" };
+    },
     budgetCapUsd: () => settings.budgetUsd,
     concurrency: () => settings.concurrency,
   });
@@ -223,6 +231,14 @@ export function createCutaway(deps: AppDeps): Cutaway {
 
   const resuming = new ResumeNotice({ say: (n) => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), n] })), dismiss: (id) => state.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) })) });
   const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh(), gather: () => deps.clock.sleep(GATHER_MS) });
+  const bible = new BibleService({ host: deps.host, files: deps.files, clock: deps.clock, mediaFolder, say });
+
+  /** characters and places a breakdown found join the bible (the editor's own entries are left as they are) */
+  const seedBible = async (view: ScriptBreakdownView): Promise<void> => {
+    const added = await bible.seedFromBreakdown(view).catch((e: unknown) => (say("warning", messageOf(e)), 0));
+    if (added) say("info", `${added} new character${added === 1 ? "" : "s"} and place${added === 1 ? "" : "s"} joined the bible; add a description or a reference frame in the Bible tab.`);
+  };
+
 
   async function refresh(): Promise<void> {
     try {
@@ -251,7 +267,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     if (!deps.backends.ids().includes(backendId)) throw new CutawayError("unknown_backend", `The backend "${backendId}" is not available. Pick another in the panel.`);
     const caps = capsOf(backendId);
     const r = request.mode === "draft" ? { ...request, backend: "slate", model: caps.models[0]?.id ?? "slate", takes: 1 } : request;
-    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd, firstShotNumber: Math.max(nextShotNumber(log?.all() ?? []), nextJobShotNumber(engine.list())) }) };
+    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd, bible: bible.current(), firstShotNumber: Math.max(nextShotNumber(log?.all() ?? []), nextJobShotNumber(engine.list())) }) };
   }
 
   const growing = createGrowing({
@@ -288,6 +304,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
 
   const api: Cutaway = {
     engine,
+    bible,
     idle: () => arrivals.whenIdle(),
     async start() {
       settings = await loadSettings(deps.settings);
@@ -304,6 +321,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
       const { resumed, notice: journalNotice } = await engine.start();
       if (resumed) resuming.begin(engine.list().filter((j) => !["placed", "failed"].includes(j.state)).map((j) => j.id), `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
       if (journalNotice) say("warning", journalNotice);
+      await bible.reload().catch((e: unknown) => say("warning", messageOf(e)));
       unsubscribeHost = deps.host.onChange(() => void refresh());
       if (deps.hostPoll) stopPoll = startHostPoll({ clock: deps.clock, ...deps.hostPoll, refresh });
       state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings), drafts: settings.drafts }));
@@ -321,11 +339,15 @@ export function createCutaway(deps: AppDeps): Cutaway {
     refresh,
     async breakdownScript(text, options) {
       if (!deps.script) throw new CutawayError("no_script", "Script breakdown is not available in this build.");
-      return guarded(() => deps.script!.breakdown(text, { ...options, ...scriptOptions(options.stylePreset) }));
+      const view = await guarded(() => deps.script!.breakdown(text, { ...options, ...scriptOptions(options.stylePreset) }));
+      await seedBible(view);
+      return view;
     },
     async ideaToScript(idea, options) {
       if (!deps.script) throw new CutawayError("no_script", "Idea to script is not available in this build.");
-      return guarded(() => deps.script!.ideaToScript(idea, { ...options, ...scriptOptions(options.stylePreset) }));
+      const view = await guarded(() => deps.script!.ideaToScript(idea, { ...options, ...scriptOptions(options.stylePreset) }));
+      await seedBible(view);
+      return view;
     },
     async scriptFromMarkers(options = {}) {
       const text = markersAsSrt(await currentSnapshot(), options);

@@ -30,7 +30,7 @@ export function estimateRequest(input: {
   confirmAboveUsd: number;
 }): EstimateView {
   const seconds = input.placements.reduce((s, p) => s + p.generationSeconds, 0) * input.takes;
-  return estimateSpend({ ...input, shots: input.placements.length, seconds, usd: seconds * input.model.pricePerSecondUsd, on: input.model.label });
+  return estimateSpend({ ...input, shots: input.placements.length, seconds, usd: input.placements.reduce((n, p) => n + shotCostUsd(input.model, p.generationSeconds), 0) * input.takes, on: input.model.label });
 }
 
 /** The same estimate when takes come from several models: each job's own seconds at its own price. */
@@ -73,6 +73,11 @@ function estimateSpend(input: { shots: number; takes: number; seconds: number; u
     needsConfirm,
     summary,
   };
+}
+
+/** one take of one shot: per second for video, per image for stills (storyboard frames) */
+export function shotCostUsd(model: Pick<ModelCapabilities, "still" | "pricePerImageUsd" | "pricePerSecondUsd">, generationSeconds: number): number {
+  return model.still ? (model.pricePerImageUsd ?? 0) : generationSeconds * model.pricePerSecondUsd;
 }
 
 function roundCents(x: number): number {

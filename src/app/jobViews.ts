@@ -56,6 +56,7 @@ export function jobView(j: JobRecord, request: RequestRecord | undefined, snapsh
     ...(j.mediaPath ? { mediaPath: j.mediaPath } : {}),
     ...(j.thumbnailUrl ? { thumbnailUrl: j.thumbnailUrl } : {}),
     ...(placedClipId && active === j.take ? { placedClipId } : {}),
+    ...(j.request.bibleEntries?.length ? { bibleEntries: j.request.bibleEntries } : {}),
     takesAvailable,
     canCancel: ["planned", "submitting", "submitted", "running", "ready"].includes(j.state),
     canRetry: j.state === "failed",

@@ -59,10 +59,13 @@ function view(r: ScriptResult): ScriptBreakdownView {
     prompt: s.prompt,
     negativePrompt: s.negativePrompt,
     durationSeconds: s.durationSeconds,
-    ...(s.scene ? { sceneLabel: s.scene.heading } : {}),
+    ...(s.scene ? { sceneLabel: s.scene.heading, location: s.scene.location } : {}),
+    ...(s.characters.length ? { characters: s.characters } : {}),
     ...(s.range ? { sourceRange: s.range, startTimecode: clock(s.range.startSeconds), endTimecode: clock(s.range.endSeconds) } : {}),
   }));
-  return { format: r.format, shots, notices: r.notices, ...(r.title ? { title: r.title } : {}) };
+  // the breakdown's cast seeds the bible: its name and the description prompts use
+  const cast = r.cast.map((c) => ({ name: c.name, description: c.description ?? "" }));
+  return { format: r.format, shots, notices: r.notices, ...(r.title ? { title: r.title } : {}), ...(cast.length ? { cast } : {}) };
 }
 
 /** mm:ss.s of a transcript time: the transcript's own clock, not the sequence's timecode */

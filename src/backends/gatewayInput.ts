@@ -6,7 +6,8 @@
 import type { GenerationError } from "./errors";
 import type { EndpointFields } from "./gatewayModels";
 import { imageDataUri } from "./http";
-import type { GenerationRequest } from "./types";
+import { checkReferences } from "./references";
+import type { GenerationRequest, ReferenceImage, ReferenceSupport } from "./types";
 
 interface GatewayEndpoint {
   readonly mode: "text" | "image";
@@ -22,20 +23,29 @@ interface GatewayModel<E extends GatewayEndpoint> {
   readonly sizes: readonly { readonly width: number; readonly height: number; readonly aspect: string; readonly label?: string | undefined }[];
   readonly maxPromptChars: number;
   readonly fixedInput?: Readonly<Record<string, string | number | boolean>> | undefined;
+  readonly references?: ReferenceSupport | undefined;
+  readonly referenceTags?: boolean | undefined;
+  readonly audio?: boolean | undefined;
+  readonly audioField?: string | undefined;
+  readonly still?: boolean | undefined;
 }
 
 /** `refuse` makes the provider's own invalid_request error from an editor-facing sentence. */
 export function buildGatewayInput<E extends GatewayEndpoint>(m: GatewayModel<E>, req: GenerationRequest, refuse: (message: string) => GenerationError): { endpoint: E; input: Record<string, unknown> } {
-  if (!m.durationsSeconds.includes(req.durationSeconds)) {
+  if (!m.still && !m.durationsSeconds.includes(req.durationSeconds)) {
     throw refuse(`${m.label} makes clips of ${m.durationsSeconds.join(", ")} s, not ${req.durationSeconds} s; pick one of those lengths.`);
   }
   if (!m.aspects.includes(req.aspect)) throw refuse(`${m.label} cannot make ${req.aspect} video (it offers ${m.aspects.join(", ")}).`);
   if (req.prompt.trim() === "") throw refuse("The shot has no prompt; describe what it should show.");
   if (req.prompt.length > m.maxPromptChars) throw refuse(`The prompt is ${req.prompt.length} characters; ${m.label} takes at most ${m.maxPromptChars}. Shorten it.`);
+  checkReferences(m.label, m.references, req, refuse);
   const endpoint = pickEndpoint(m, req, refuse);
   const f = endpoint.fields;
-  const input: Record<string, unknown> = { ...m.fixedInput, [f.prompt]: req.prompt };
-  if (f.duration) input[f.duration] = durationValue(m, req.durationSeconds);
+  const refs = placeReferences(f, req.referenceImages ?? [], refuse, m.label);
+  const tagged = m.referenceTags ? withTags(req.prompt, refs.tags, m.maxPromptChars) : req.prompt;
+  const input: Record<string, unknown> = { ...m.fixedInput, [f.prompt]: tagged, ...refs.input };
+  if (m.audioField && m.audio) input[m.audioField] = req.audio === true;
+  if (f.duration && !m.still) input[f.duration] = durationValue(m, req.durationSeconds);
   if (f.aspect) input[f.aspect] = req.aspect;
   const res = f.resolution ? resolutionLabel(m, req) : undefined;
   if (f.resolution && res) input[f.resolution] = res;
@@ -50,10 +60,15 @@ function pickEndpoint<E extends GatewayEndpoint>(m: GatewayModel<E>, req: Genera
   const wantsLast = req.lastFrame !== undefined;
   if (wantsLast && req.firstFrame === undefined) throw refuse(`${m.label} needs a first frame whenever a last frame is given.`);
   const wantsFirst = req.firstFrame !== undefined || wantsLast;
+  const wantsRefs = (req.referenceImages?.length ?? 0) > 0;
+  const takesRefs = (e: E) => e.fields.references !== undefined || e.fields.elements !== undefined;
   const fits = (e: E) =>
-    wantsLast ? e.fields.lastFrame !== undefined && e.fields.firstFrame !== undefined : wantsFirst ? e.mode === "image" && e.fields.firstFrame !== undefined : e.mode === "text";
-  // prefer the endpoint with no more image inputs than the request carries (a plain i2v over FLF2V)
-  const found = m.endpoints.filter(fits).sort((a, b) => Number(a.fields.lastFrame !== undefined) - Number(b.fields.lastFrame !== undefined))[0];
+    (!wantsRefs || takesRefs(e)) &&
+    (wantsLast ? e.fields.lastFrame !== undefined && e.fields.firstFrame !== undefined : wantsFirst ? e.mode === "image" && e.fields.firstFrame !== undefined : e.mode === "text");
+  // prefer the endpoint with no more image inputs than the request carries (a plain i2v over FLF2V, t2v over references)
+  const extra = (e: E) => Number(e.fields.lastFrame !== undefined) + Number(!wantsRefs && takesRefs(e));
+  const found = m.endpoints.filter(fits).sort((a, b) => extra(a) - extra(b))[0];
+  if (!found && wantsRefs) throw refuse(`${m.label} has no endpoint that takes reference images with this shot's frames; drop the frames or the references.`);
   if (found) return found;
   if (wantsLast) throw refuse(`${m.label} cannot end on a given last frame; pick a model that supports first and last frames, or drop the last frame.`);
   if (wantsFirst) throw refuse(`${m.label} cannot start from a reference frame; pick an image-to-video model or drop the frame.`);
@@ -72,4 +87,37 @@ function durationValue(m: GatewayModel<GatewayEndpoint>, seconds: number): strin
   if (m.durationFormat === "number") return seconds;
   if (m.durationFormat === "string") return String(seconds);
   return `${seconds}s`;
+}
+
+/**
+ * References into the endpoint's fields: characters as Kling elements (a frontal image, then the
+ * rest of that character's images) where the endpoint has them, everything else as the image list.
+ * `tags` name each in the order the model numbers them (@Element1…, @Image1…).
+ */
+function placeReferences(f: EndpointFields, refs: readonly ReferenceImage[], refuse: (message: string) => GenerationError, label: string): { input: Record<string, unknown>; tags: string[] } {
+  if (!refs.length) return { input: {}, tags: [] };
+  const input: Record<string, unknown> = {};
+  const tags: string[] = [];
+  let rest = refs;
+  if (f.elements) {
+    const byName = new Map<string, ReferenceImage[]>();
+    for (const r of refs) if (r.kind === "character") byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+    const elements = [...byName.values()].map((imgs) => ({ frontal_image_url: imageDataUri(imgs[0]!), ...(imgs.length > 1 ? { reference_image_urls: imgs.slice(1).map(imageDataUri) } : {}) }));
+    if (elements.length) input[f.elements] = elements;
+    [...byName.keys()].forEach((name, i) => tags.push(`@Element${i + 1} is ${name}`));
+    rest = refs.filter((r) => r.kind !== "character");
+  }
+  if (rest.length) {
+    if (!f.references) throw refuse(`${label} takes only character references on this endpoint; drop the place and look references.`);
+    input[f.references] = rest.map(imageDataUri);
+    rest.forEach((r, i) => tags.push(`@Image${i + 1} is ${r.kind === "look" ? `the look ${r.name}` : r.name}`));
+  }
+  return { input, tags };
+}
+
+/** the prompt with "@Element1 is Mara" appended, when it fits the model's limit */
+function withTags(prompt: string, tags: readonly string[], max: number): string {
+  if (!tags.length) return prompt;
+  const out = `${prompt.replace(/[.\s]+$/, "")}. ${tags.join(". ")}.`;
+  return out.length <= max ? out : prompt;
 }

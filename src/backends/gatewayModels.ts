@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { ModelCapabilities } from "./types";
 import { modelBasics, typicalRenderSecondsSchema } from "./modelBasics";
+import { referenceSupportSchema } from "./references";
 
 const fieldName = z.string().min(1);
 
@@ -18,6 +19,10 @@ export const endpointFieldsSchema = z.object({
   seed: fieldName.optional(),
   firstFrame: fieldName.optional(),
   lastFrame: fieldName.optional(),
+  /** a list of reference image URLs (Kling `image_urls`, Seedance `image_urls`) */
+  references: fieldName.optional(),
+  /** Kling elements: one `{frontal_image_url, reference_image_urls}` per character */
+  elements: fieldName.optional(),
 });
 
 /** which inputs an endpoint needs: text alone, or a first frame (and maybe a last one) */
@@ -40,6 +45,15 @@ export const modelLimitsSchema = z.object({
   typicalRenderSeconds: typicalRenderSecondsSchema,
   /** inputs sent as is with every request (e.g. audio off: B-roll is cut silent, and it is cheaper) */
   fixedInput: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** soft references it takes (on an endpoint with a `references` or `elements` field) */
+  references: referenceSupportSchema.optional(),
+  /** an image model (storyboard stills): the clip length is the timeline's, the price per image */
+  still: z.boolean().optional(),
+  pricePerImageUsd: z.number().nonnegative().optional(),
+  /** the input that switches the model's sound on (`generate_audio`), overriding fixedInput when a run keeps sound */
+  audioField: z.string().min(1).optional(),
+  /** the model reads `@Element1` / `@Image1` in the prompt: say which reference is whom */
+  referenceTags: z.boolean().optional(),
 });
 
 export type EndpointFields = z.infer<typeof endpointFieldsSchema>;
@@ -60,5 +74,8 @@ export function gatewayCapabilities(m: DescribedModel): ModelCapabilities {
     maxPromptChars: m.maxPromptChars,
     pricePerSecondUsd: m.pricePerSecondUsd,
     ...(m.audio !== undefined ? { audio: m.audio } : {}),
+    ...(m.references ? { references: m.references } : {}),
+    // a still is held for as long as the shot runs: no generation length to choose
+    ...(m.still ? { still: true, durationsSeconds: [], pricePerImageUsd: m.pricePerImageUsd ?? 0 } : {}),
   };
 }

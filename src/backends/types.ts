@@ -37,6 +37,26 @@ export interface ModelCapabilities {
   readonly nativeExtend?: { readonly addsSeconds: number; readonly note: string };
   /** typical seconds from submit to finished (an estimate from the model's table): paces a model's first polls */
   readonly typicalRenderSeconds?: number;
+  /** an image model: one still per shot (storyboard frames), any length on the timeline, priced per image */
+  readonly still?: boolean;
+  readonly pricePerImageUsd?: number;
+  /** soft references (identity, place, style) it takes beside any frames; absent: none, the prompt's words only */
+  readonly references?: ReferenceSupport;
+}
+
+/** what a reference image shows: a character to keep the same, a place, or a look to follow */
+export type ReferenceKind = "character" | "place" | "look";
+
+export interface ReferenceSupport {
+  /** how many reference images one request may carry */
+  readonly max: number;
+  readonly kinds: readonly ReferenceKind[];
+  /** false: the provider refuses references beside a first or last frame (frames win, references are dropped) */
+  readonly withFrames: boolean;
+  /** the only clip lengths it renders with references (Veo 3.1: 8 s) */
+  readonly durationsSeconds?: readonly number[];
+  /** the only aspects it renders with references (Veo 3.1: 16:9) */
+  readonly aspects?: readonly string[];
 }
 
 export interface BackendCapabilities {
@@ -59,6 +79,12 @@ export interface ImageInput {
   readonly mimeType: "image/png" | "image/jpeg";
 }
 
+export interface ReferenceImage extends ImageInput {
+  readonly kind: ReferenceKind;
+  /** the bible entry's name ("Mara"): the tag providers that name references use */
+  readonly name: string;
+}
+
 export interface GenerationRequest {
   readonly model: string;
   readonly prompt: string;
@@ -72,6 +98,10 @@ export interface GenerationRequest {
   /** continuity: the frame before the gap / after it */
   readonly firstFrame?: ImageInput;
   readonly lastFrame?: ImageInput;
+  /** soft references from the bible: identity and style to follow, never pinned frames */
+  readonly referenceImages?: readonly ReferenceImage[];
+  /** keep the model's generated sound (models that make it; off: silent where the model lets us choose) */
+  readonly audio?: boolean;
   /** for slates and names */
   readonly shotNumber: number;
   readonly timecode?: string;

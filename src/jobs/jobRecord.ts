@@ -30,6 +30,14 @@ export const jobRequestSchema = z.object({
   /** continuity stills on disk (the bytes are not journaled) */
   firstFramePath: z.string().max(4000).optional(),
   lastFramePath: z.string().max(4000).optional(),
+  /** bible reference images on disk, soft (identity, place, look), never frames */
+  references: z.array(z.object({ path: z.string().max(4000), kind: z.enum(["character", "place", "look"]), name: z.string().max(120) })).max(16).optional(),
+  /** a still from an image model (a storyboard frame): placed as a draft, like a slate */
+  still: z.boolean().optional(),
+  /** the editor asked to keep the model's sound */
+  audio: z.boolean().optional(),
+  /** names of the bible entries the shot used (provenance, Jobs row) */
+  bibleEntries: z.array(z.string().max(120)).max(50).optional(),
 });
 
 export const jobRecordSchema = z.object({

@@ -9,10 +9,12 @@ import { rateOf, type EngineContext } from "./context";
 import type { JobRecord } from "./jobRecord";
 
 export async function toRequest(ctx: EngineContext, job: JobRecord): Promise<GenerationRequest> {
-  const { firstFramePath, lastFramePath, ...rest } = job.request;
+  const { firstFramePath, lastFramePath, references, bibleEntries: _names, ...rest } = job.request;
   const read = ctx.o.readImage;
+  const refs = references?.length && read ? await Promise.all(references.map(async (r) => ({ ...(await read(r.path)), kind: r.kind, name: r.name }))) : [];
   return {
     ...rest,
+    ...(refs.length ? { referenceImages: refs } : {}),
     ...(firstFramePath && read ? { firstFrame: await read(firstFramePath) } : {}),
     ...(lastFramePath && read ? { lastFrame: await read(lastFramePath) } : {}),
   };

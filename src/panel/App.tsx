@@ -11,11 +11,12 @@ import { JobsList } from "./sections/JobsList";
 import { Notices } from "./sections/Notices";
 import { ScriptPanel } from "./sections/ScriptPanel";
 import { SettingsPanel } from "./sections/SettingsPanel";
+import { BibleSection } from "./sections/BibleSection";
 import { PANEL_CSS } from "./styles";
 import { useDraftSaver } from "./useDraftSaver";
 import { ActionButton } from "./widgets/widgets";
 
-type Tab = "fill" | "grow" | "script" | "jobs" | "settings";
+type Tab = "fill" | "grow" | "script" | "bible" | "jobs" | "settings";
 
 export function App(p: { api: CutawayApi }) {
   const state = useAppState(p.api);
@@ -56,6 +57,7 @@ export function App(p: { api: CutawayApi }) {
     ["fill", "Fill"],
     ["grow", "Extend"],
     ["script", "Script"],
+    ...(p.api.bible ? ([["bible", "Bible"]] as [Tab, string][]) : []),
     ["jobs", active ? `Jobs (${active})` : "Jobs"],
     ["settings", "Settings"],
   ];
@@ -76,6 +78,7 @@ export function App(p: { api: CutawayApi }) {
         {!state.ready ? null : tab === "fill" ? <GeneratePanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
         {!state.ready ? null : tab === "grow" ? <GrowPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
         {!state.ready ? null : tab === "script" ? <ScriptPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
+        {!state.ready ? null : tab === "bible" && p.api.bible ? <BibleSection bible={p.api.bible} /> : null}
         {!state.ready ? null : tab === "jobs" ? <JobsList api={p.api} state={state} /> : null}
         {!state.ready ? null : tab === "settings" ? <SettingsPanel api={p.api} state={state} /> : null}
       </div>

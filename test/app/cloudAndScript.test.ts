@@ -133,7 +133,8 @@ test("script to rough cut: a new sequence named after the script, shots end to e
   // ten words at 2.5 a second (a "(4s)" in action would be an age, never a duration: issue 14)
   expect(secs(clips.at(-1)!)).toBeCloseTo(4, 1);
   expect(clips.every((c) => c.provenance?.slate === true)).toBe(true);
-  expect(clips[1]!.provenance!.prompt).toBe("Close on weathered hands polishing brass");
+  // the editor's words first; the bible (seeded by the breakdown) adds the description of who is in the shot
+  expect(clips[1]!.provenance!.prompt).toBe("Close on weathered hands polishing brass. Elena: 70s, silver braid.");
   // the editor's original sequence is still there, untouched
   expect(r.sim.core.state.sequences.map((s) => s.name)).toEqual(expect.arrayContaining(["Last Light", demoSequence().name]));
   await r.app.dispose();

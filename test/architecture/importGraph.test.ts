@@ -12,14 +12,15 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   core: [],
   platform: [],
   script: ["core"],
+  bible: ["script", "core"],
   llm: ["script", "core", "platform"],
   backends: ["core", "platform"],
   jobs: ["backends", "core", "platform"],
-  app: ["jobs", "backends", "script", "core", "platform"],
+  app: ["jobs", "backends", "bible", "script", "core", "platform"],
   host: ["app", "jobs", "backends", "core", "platform"],
   panel: ["app", "core", "platform"],
   workbench: ["panel", "host", "app", "backends", "core", "platform"],
-  entry: ["workbench", "panel", "host", "app", "llm", "jobs", "backends", "script", "core", "platform"],
+  entry: ["workbench", "panel", "host", "app", "llm", "jobs", "backends", "bible", "script", "core", "platform"],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -11,9 +11,10 @@ test("offers the slate and every cloud backend, each with models, durations and 
     expect(c.backend).toBe(id);
     expect(c.models.length).toBeGreaterThan(0);
     if (id === "slate") continue; // slates take any length and cost nothing
-    for (const m of c.models) expect(m.durationsSeconds.length).toBeGreaterThan(0);
+    // storyboard stills (image models) are held for the shot's length and priced per image
+    for (const m of c.models) if (!m.still) expect(m.durationsSeconds.length).toBeGreaterThan(0);
     // a studio's own GPUs cost nothing per second unless the editor says so
-    if (id !== "comfyui") expect(c.models.every((m) => m.pricePerSecondUsd > 0)).toBe(true);
+    if (id !== "comfyui") expect(c.models.every((m) => (m.still ? (m.pricePerImageUsd ?? 0) : m.pricePerSecondUsd) > 0)).toBe(true);
   }
 });
 

@@ -28,6 +28,11 @@ export class VeoMode implements FakeMode {
   /** Google keeps generated files two days */
   retentionSeconds = 2 * 24 * 3600;
   now: () => number = Date.now;
+  /**
+   * Veo 3.1's reference rules on the Gemini API: at most 3 `referenceImages` of type "asset", only in
+   * 8 s 16:9 clips, never beside `image`/`lastFrame`; Veo 2 takes none. Off only to test a lenient server.
+   */
+  strictReferences = true;
 
   /** `key`: any other `x-goog-api-key` gets Google's 400 API_KEY_INVALID; `storageBase`: where the file URI redirects */
   constructor(
@@ -63,6 +68,8 @@ export class VeoMode implements FakeMode {
     const instances = body["instances"];
     const first = Array.isArray(instances) ? (instances[0] as Record<string, unknown> | undefined) : undefined;
     if (!first || typeof first["prompt"] !== "string") return googleError(400, "INVALID_ARGUMENT", "* GenerateVideoRequest.prompt: prompt is required");
+    const refused = this.strictReferences ? referenceProblem(model, first, body["parameters"]) : null;
+    if (refused) return googleError(400, "INVALID_ARGUMENT", refused);
     const id = `op${this.jobs.size + 1}`;
     this.jobs.set(id, { id, model, body, createdAt: this.now(), polls: 0 });
     return { status: 200, body: { name: `models/${model}/operations/${id}` } };
@@ -93,6 +100,28 @@ export class VeoMode implements FakeMode {
     const storage = this.storageBase?.() ?? server.baseUrl;
     return { status: 302, headers: { location: `${storage}/veo-media/${job.id}.mp4?signature=fake` } };
   }
+}
+
+/** The reference images a create carried, as the tests assert them: type and decoded size. */
+export function veoReferencesOf(job: VeoFakeJob): { referenceType: unknown; mimeType: unknown; bytes: number }[] {
+  const first = (job.body["instances"] as Record<string, unknown>[] | undefined)?.[0] ?? {};
+  const refs = (first["referenceImages"] as { image?: { bytesBase64Encoded?: string; mimeType?: string }; referenceType?: string }[] | undefined) ?? [];
+  return refs.map((r) => ({ referenceType: r.referenceType, mimeType: r.image?.mimeType, bytes: Buffer.from(r.image?.bytesBase64Encoded ?? "", "base64").length }));
+}
+
+function referenceProblem(model: string, first: Record<string, unknown>, parameters: unknown): string | null {
+  const refs = first["referenceImages"];
+  if (refs === undefined) return null;
+  if (!model.startsWith("veo-3.1")) return "referenceImages is not supported by this model.";
+  if (!Array.isArray(refs) || refs.length === 0 || refs.length > 3) return "referenceImages: at most 3 images are allowed.";
+  if (refs.some((r: { referenceType?: unknown; image?: { bytesBase64Encoded?: unknown } }) => r.referenceType !== "asset" || typeof r.image?.bytesBase64Encoded !== "string")) {
+    return "referenceImages: each needs an image and referenceType asset.";
+  }
+  if (first["image"] !== undefined || first["lastFrame"] !== undefined) return "referenceImages cannot be combined with image or lastFrame.";
+  const p = (parameters ?? {}) as Record<string, unknown>;
+  if (p["durationSeconds"] !== 8) return "durationSeconds must be 8 when referenceImages are given.";
+  if (p["aspectRatio"] !== "16:9") return "referenceImages are supported for 16:9 only.";
+  return null;
 }
 
 function fileIdOf(job: VeoFakeJob): string {

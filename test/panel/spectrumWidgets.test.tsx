@@ -10,6 +10,7 @@ import { App } from "../../src/panel/App";
 import { GeneratePanel, type Choice } from "../../src/panel/sections/GeneratePanel";
 import { JobsList } from "../../src/panel/sections/JobsList";
 import { SettingsPanel } from "../../src/panel/sections/SettingsPanel";
+import { BibleSection } from "../../src/panel/sections/BibleSection";
 import { SpectrumContext } from "../../src/panel/widgets/widgets";
 import { appRig } from "../app/appRig";
 
@@ -42,6 +43,21 @@ describe("the panel in Premiere", () => {
     const paid = inPremiere(<GeneratePanel api={rig.app} state={rig.app.getState()} choice={choice("fake")} onChoice={() => undefined} />);
     expect(paid).toMatch(/<sp-button variant="cta"[^>]*data-testid="generate"/);
     expect(paid).toMatch(/<sp-button variant="secondary"[^>]*data-testid="draft"/);
+    await rig.app.dispose();
+  });
+});
+
+describe("the Bible tab", () => {
+  it("shows each entry with its description, references and actions, in Spectrum widgets only", async () => {
+    const rig = await appRig(demoSequence());
+    const e = await rig.app.bible.addEntry({ kind: "character", name: "Mara", description: "sixty, red wool scarf" });
+    await rig.app.bible.addReferenceFromPlayhead(e.id).catch(() => undefined);
+    const html = inPremiere(<BibleSection bible={rig.app.bible} />);
+    expect(html).not.toMatch(RAW);
+    expect(html).toContain('data-testid="bible-entry-character:mara"');
+    expect(html).toMatch(/<sp-textfield value="sixty, red wool scarf"[^>]*data-testid="bible-description-character:mara"/);
+    expect(html).toContain('data-testid="bible-frame-character:mara"');
+    expect(inPremiere(<App api={rig.app} />)).toContain('data-testid="tab-bible"');
     await rig.app.dispose();
   });
 });

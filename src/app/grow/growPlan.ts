@@ -115,7 +115,7 @@ export function growPreview(ctx: GrowContext, s: SequenceSnapshot, r: ShotReques
     return note ? { ...item, note } : item;
   });
   const view: ShotPlanView = { kind: g.kind, items, warnings: [...g.plan.warnings.map((w) => w.message), ...g.warnings, ...warnings], estimate, skipped: g.skipped, capableModels: g.capableModels };
-  return { view, planned: { plan: g.plan, model: g.model, preview: view }, takes };
+  return { view, planned: { plan: g.plan, model: g.model, preview: view, bible: new Map() }, takes };
 }
 
 /** Exports each shot's pin frames (a failed export is a warning: the shot is made from its prompt), then enqueues. */

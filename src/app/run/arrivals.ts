@@ -31,10 +31,12 @@ export function provenanceOf(j: JobRecord) {
     jobId: j.id,
     ...(j.request.seed !== undefined ? { seed: j.request.seed } : {}),
     createdAt: new Date(j.createdAt).toISOString(),
-    slate: j.backend === "slate",
+    // storyboard stills are drafts like slates: Replace placeholders (Animate) finds them later
+    slate: j.backend === "slate" || j.request.still === true,
     shotId: j.shotId,
     take: j.take,
     costUsd: j.costUsd ?? j.estimateUsd,
+    ...(j.request.bibleEntries?.length ? { bibleEntries: j.request.bibleEntries } : {}),
   };
 }
 

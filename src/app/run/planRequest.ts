@@ -10,12 +10,14 @@ import type { SequenceSnapshot } from "../../core/timeline";
 import { ticksFromSeconds, ticksToFrames, ticksToSeconds, ticksToTimecode } from "../../core/time";
 import type { BackendCapabilities, ModelCapabilities } from "../../backends/types";
 import type { GenerateRequest, PlanPreview, PlanPreviewItem } from "../api";
-import { estimateRequest, limitsFromModel } from "../estimate";
+import { estimateRequest, limitsFromModel, shotCostUsd } from "../estimate";
 import { NothingToDo } from "../notices";
 import { contextPrompt, withStyle } from "../contextPrompt";
 import { targetsFor } from "../targets";
 import { trackLabel } from "../views";
 import { varyRepeatedPrompts } from "./shotVariety";
+import type { Bible } from "../../bible";
+import { attachBible, type ShotBible } from "./bibleShots";
 
 export interface PlanInput {
   readonly snapshot: SequenceSnapshot;
@@ -27,6 +29,8 @@ export interface PlanInput {
   readonly confirmAboveUsd: number;
   /** numbering continues across runs: the first shot of this one */
   readonly firstShotNumber?: number;
+  /** the project's bible: descriptions and references for the entries each shot names */
+  readonly bible?: Bible | null;
 }
 
 /** More shots than this in one request is a range picked by mistake (a 24-hour gap), not a cut. */
@@ -38,6 +42,8 @@ export interface PlannedRequest {
   readonly plan: Plan;
   readonly model: ModelCapabilities;
   readonly preview: PlanPreview;
+  /** placement id → the bible entries and references it uses */
+  readonly bible: ReadonlyMap<string, ShotBible>;
 }
 
 export function findModel(caps: BackendCapabilities, modelId: string): ModelCapabilities {
@@ -102,13 +108,13 @@ export function planRequest(input: PlanInput): PlannedRequest {
   const { snapshot: s, request: r } = input;
   const model = findModel(input.capabilities, r.model);
   // an image-to-video-only model needs a frame to start from: continuity gives one, nothing else does
-  const framed = r.continuity && model.imageToVideo && r.kind !== "script-to-cut" && r.mode === "generate";
+  const framed = (r.continuity || r.animate === true) && model.imageToVideo && r.kind !== "script-to-cut" && r.mode === "generate";
   if (model.textToVideo === false && r.mode === "generate" && !framed) {
     throw new NothingToDo(`${model.label} starts from a reference frame: turn on Continuity to start each shot from the frame before it, or pick a text-to-video model.`);
   }
   const lengthWarnings: string[] = [];
   const raw = r.kind === "script-to-cut" ? scriptTargets(s, r, lengthWarnings) : r.kind === "broll" && r.shots?.some((x) => x.sourceRange) ? wordTargets(s, r) : targetsFor(s, r, input.rules, "");
-  let targets = withPrompts(s, raw, r, input.rules);
+  let targets = withPrompts(s, approvedStills(s, r, model, raw), r, input.rules);
   if (r.shots?.length && r.kind !== "script-to-cut") {
     // prompts edited in the preview, in target order
     targets = targets.map((t, i) => (r.shots![i] ? { ...t, prompt: r.shots![i]!.prompt } : t));
@@ -119,10 +125,11 @@ export function planRequest(input: PlanInput): PlannedRequest {
   refuseTooManyShots(shotsNeeded(targets, limits.maxSeconds ?? MAX_SHOT_SECONDS));
   const planned = planPlacements(s, targets, limits, { split: true, firstShotNumber: input.firstShotNumber ?? 1 });
   refuseTooManyShots(planned.placements.length);
-  const plan = { ...planned, placements: varyRepeatedPrompts(planned.placements, limits.maxPromptChars) };
-  if (!plan.placements.length) {
-    throw new NothingToDo(plan.warnings[0]?.message ?? "Nothing to generate for this selection.");
+  if (!planned.placements.length) {
+    throw new NothingToDo(planned.warnings[0]?.message ?? "Nothing to generate for this selection.");
   }
+  const bibled = attachBible(varyRepeatedPrompts(planned.placements, limits.maxPromptChars), r, model, input.bible ?? null);
+  const plan = { placements: bibled.placements, warnings: [...planned.warnings, ...bibled.warnings.map((message) => ({ targetId: "", code: "bible", message }))] };
   const takes = Math.max(1, Math.min(8, Math.floor(r.takes) || 1));
   const estimate = estimateRequest({
     placements: plan.placements,
@@ -133,8 +140,13 @@ export function planRequest(input: PlanInput): PlannedRequest {
     budgetUsd: input.budgetUsd,
     confirmAboveUsd: input.confirmAboveUsd,
   });
-  const items = previewItems(s, plan.placements, { model, takes, minSeconds: limits.minSeconds ?? 0, asksForPrompt: r.kind !== "script-to-cut" });
-  return { plan, model, preview: { items, warnings: [...lengthWarnings, ...plan.warnings.map((w) => w.message)], estimate } };
+  const items = previewItems(s, plan.placements, { model, takes, minSeconds: limits.minSeconds ?? 0, asksForPrompt: r.kind !== "script-to-cut", bible: bibled.byPlacement });
+  return {
+    plan,
+    model,
+    bible: bibled.byPlacement,
+    preview: { ...(r.mode !== "draft" ? { audio: audioNote(r, model) } : {}), items, warnings: [...lengthWarnings, ...plan.warnings.map((w) => w.message)], estimate },
+  };
 }
 
 export interface PreviewPricing {
@@ -143,6 +155,8 @@ export interface PreviewPricing {
   readonly minSeconds: number;
   /** an empty prompt is something to ask the editor for (a script shot always has its own) */
   readonly asksForPrompt: boolean;
+  /** placement id → the bible entries and references it uses */
+  readonly bible?: ReadonlyMap<string, ShotBible>;
 }
 
 /** What the preview lists per shot: where it lands, billed and used seconds, its cost, what it replaces. */
@@ -166,9 +180,10 @@ export function previewItems(s: SequenceSnapshot, placements: readonly Placement
       endTimecode: tc(p.range.end),
       generationSeconds: p.generationSeconds,
       usedSeconds: Math.round(used * 100) / 100,
-      costUsd: Math.round(p.generationSeconds * price * takes * 100) / 100,
+      costUsd: Math.round(shotCostUsd(model, p.generationSeconds) * takes * 100) / 100,
       newTrack: p.newTrack,
       ...(p.replacesClipId ? { replaces: byId.get(p.replacesClipId) ?? p.replacesClipId } : {}),
+      ...(pricing.bible?.get(p.id) ? { bible: pricing.bible.get(p.id)!.note } : {}),
       ...(short ? { shortOfMinimum: `${used < 1 ? `${frames} frames` : `${Math.round(used * 10) / 10} s`} to fill, but ${model.label}'s shortest clip is ${minSeconds} s: you pay for ${p.generationSeconds} s. Cheaper: a slate, or extend a neighbouring clip.` } : {}),
     };
   });
@@ -189,4 +204,26 @@ function refuseTooManyShots(n: number): void {
     "too_many_shots",
     `This would make ${n.toLocaleString("en-US")} shots in one request; Cutaway makes at most ${MAX_SHOTS_PER_REQUEST} at a time. Set In and Out around a shorter stretch, pick fewer clips or gaps, or split the script into parts.`,
   );
+}
+
+/**
+ * The run's sound in one sentence. Kept sound is asked of the model; where it lands is the host's
+ * dedicated Cutaway audio track (issue 12), which this EditorHost port does not expose yet.
+ */
+function audioNote(r: GenerateRequest, model: ModelCapabilities): string {
+  if (!r.audio) return model.audio ? `Sound off: ${model.label} is asked for picture only where it lets Cutaway choose.` : `Sound off.`;
+  if (!model.audio) return `${model.label} makes no sound: these shots are picture only.`;
+  return `Sound on: ${model.label} makes sound for each shot; it lands on an audio track of Cutaway's own, never on the editor's tracks.`;
+}
+
+/**
+ * Storyboard review works on the selection: selected stills are the approved ones Animate turns into
+ * shots, or the ones an image model regenerates (with the prompt typed in place); with nothing
+ * selected, every still in scope is taken.
+ */
+function approvedStills(s: SequenceSnapshot, r: GenerateRequest, model: ModelCapabilities, targets: Target[]): Target[] {
+  if (r.kind !== "replace-placeholders" || !(r.animate || model.still) || !s.selection.length) return targets;
+  const picked = targets.filter((t) => t.replacesClipId !== undefined && s.selection.includes(t.replacesClipId));
+  if (!picked.length) throw new NothingToDo("None of the selected clips is a storyboard still or a draft; select the stills to animate or regenerate, or clear the selection to take them all.");
+  return picked;
 }

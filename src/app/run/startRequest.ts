@@ -12,6 +12,7 @@ import { fitNegativePrompt } from "../../jobs/jobRecord";
 import type { ModelCapabilities } from "../../backends/types";
 import type { GenerateRequest, RequestKind, RunMode } from "../api";
 import { messageOf } from "../notices";
+import { shotCostUsd } from "../estimate";
 import type { Clock, EditorHost, FileStore } from "../ports";
 import type { RequestLog } from "../requestLog";
 import type { PlannedRequest } from "./planRequest";
@@ -29,6 +30,16 @@ export interface StartContext {
 }
 
 let counter = 0;
+
+/** what the shot takes from the bible, as the journal keeps it (paths, not bytes) */
+function bibleOf(p: PlannedRequest, placementId: string): { references?: { path: string; kind: "character" | "place" | "look"; name: string }[]; bibleEntries?: string[] } {
+  const b = p.bible.get(placementId);
+  if (!b) return {};
+  return {
+    ...(b.references.length ? { references: b.references.map((x) => ({ path: x.path, kind: x.kind, name: x.name })) } : {}),
+    ...(b.entries.length ? { bibleEntries: [...b.entries] } : {}),
+  };
+}
 
 function label(r: GenerateRequest, n: number): string {
   const shots = `${n} shot${n === 1 ? "" : "s"}`;
@@ -73,6 +84,7 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
   const takes = r.mode === "draft" ? 1 : Math.max(1, Math.min(8, Math.floor(r.takes) || 1));
   const requestId = newRequestId(ctx.clock);
   const framed = r.continuity && p.model.imageToVideo && r.mode === "generate";
+  const animate = r.animate && p.model.imageToVideo && r.mode === "generate";
   return enqueueShots(ctx, {
     requestId,
     kind: r.kind,
@@ -82,7 +94,14 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
     snapshot: s,
     planned: p,
     takes: Array.from({ length: takes }, () => ({ backend: r.backend, model: p.model })),
-    framesFor: framed
+    ...(r.audio ? { audio: true } : {}),
+    framesFor: animate
+      ? // Animate: the approved still this shot replaces is its first frame, pinned
+        async (placement) => {
+          const still = stillOf(s, placement);
+          return still ? { firstFramePath: still } : {};
+        }
+      : framed
       ? (placement) =>
           continuityFrames(ctx, s, placement, requestId, p.model.lastFrame).catch((e: unknown) => {
             ctx.say?.("warning", `${messageOf(e)}`);
@@ -121,6 +140,8 @@ export interface EnqueueInput {
   readonly seedFor?: (p: Placement) => number | undefined;
   /** the generation length for a take whose model is not the plan's; null skips that take */
   readonly secondsFor?: (p: Placement, model: ModelCapabilities) => number | null;
+  /** keep the sound of models that make it (the editor's per-run switch) */
+  readonly audio?: boolean;
 }
 
 /** The request record, then one journaled job per shot and take. */
@@ -161,8 +182,11 @@ export async function enqueueShots(ctx: StartContext, input: EnqueueInput): Prom
           shotNumber: placement.shotNumber,
           timecode: p.preview.items.find((i) => i.shotNumber === placement.shotNumber)?.startTimecode ?? "",
           ...(m.imageToVideo ? { ...(frames.firstFramePath ? { firstFramePath: frames.firstFramePath } : {}), ...(frames.lastFramePath && m.lastFrame ? { lastFramePath: frames.lastFramePath } : {}) } : {}),
+          ...bibleOf(p, placement.id),
+          ...(input.audio && m.audio ? { audio: true } : {}),
+          ...(m.still ? { still: true } : {}),
         },
-        estimateUsd: Math.round(seconds * m.pricePerSecondUsd * 100) / 100,
+        estimateUsd: Math.round(shotCostUsd(m, seconds) * 100) / 100,
       });
     }
   }
@@ -185,4 +209,11 @@ export async function enqueueShots(ctx: StartContext, input: EnqueueInput): Prom
   });
   await ctx.engine.enqueue(specs);
   return requestId;
+}
+
+/** the media of the Cutaway still (a storyboard frame) a placement replaces, if it is one */
+function stillOf(s: SequenceSnapshot, p: Placement): string | null {
+  if (!p.replacesClipId) return null;
+  const clip = s.videoTracks.flatMap((t) => t.clips).find((c) => c.id === p.replacesClipId);
+  return clip?.provenance && clip.mediaPath && /\.(png|jpe?g)$/i.test(clip.mediaPath) ? clip.mediaPath : null;
 }

@@ -11,9 +11,10 @@ import type { Clock, Fetch } from "../../platform/ports";
 import { GenerationError } from "../errors";
 import { HttpClient, originOf } from "../http";
 import type { BackendCapabilities, GenerationBackend, GenerationRequest, JobRef, JobStatus, MediaDownload, SubmitOptions } from "../types";
+import { checkReferences } from "../references";
 import { multipartBody, seedFromKey, uuidFromKey } from "./bytes";
 import { executionFailure, historySchema, promptAcceptedSchema, queueSchema, readComfyError, uploadSchema, videoOutput, type ComfyQueue } from "./schemas";
-import { comfyModelCapabilities, fillGraph, frameCount, frameRate, parseComfyGraph, pickComfySize, placeholdersIn, type ComfyWorkflow } from "./workflow";
+import { comfyModelCapabilities, fillGraph, frameCount, frameRate, parseComfyGraph, pickComfySize, placeholdersIn, referenceSlots, type ComfyWorkflow } from "./workflow";
 
 export const COMFYUI_BACKEND_ID = "comfyui";
 export const COMFYUI_DEFAULT_URL = "http://127.0.0.1:8188";
@@ -61,11 +62,16 @@ export class ComfyUIBackend implements GenerationBackend {
     const graph = parseComfyGraph(w.workflow);
     const has = placeholdersIn(w.workflow);
     checkRequest(w, request, has.has("image"));
+    const slots = referenceSlots(w.workflow);
+    checkReferences(`The ComfyUI workflow "${w.label}"`, slots ? { max: slots, kinds: ["character", "place", "look"], withFrames: true } : undefined, request, refuse);
+    if (slots && !request.referenceImages?.length) throw refuse(`The ComfyUI workflow "${w.label}" has {{ref1}} placeholders and needs at least one reference image; add one to the bible entries this shot names, or pick another workflow.`);
     const promptId = uuidFromKey(options.idempotencyKey);
     const server = await this.pickServer(options.signal);
     this.inFlight.set(server, (this.inFlight.get(server) ?? 0) + 1);
     try {
       const image = request.firstFrame && has.has("image") ? await this.upload(server, `cutaway-${promptId}-first`, request.firstFrame, options.signal) : undefined;
+      const refs: string[] = [];
+      for (const [i, r] of (slots ? (request.referenceImages ?? []) : []).entries()) refs.push(await this.upload(server, `cutaway-${promptId}-ref${i + 1}`, r, options.signal));
       const fps = frameRate(w, request);
       const size = pickComfySize(w, request);
       const filled = fillGraph(graph, {
@@ -77,6 +83,7 @@ export class ComfyUIBackend implements GenerationBackend {
         frames: frameCount(w, request.durationSeconds, fps),
         fps,
         ...(image ? { image } : {}),
+        ...(refs.length ? { refs } : {}),
       });
       const res = await this.guard(
         this.http.json(

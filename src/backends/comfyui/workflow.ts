@@ -10,7 +10,8 @@ import type { GenerationRequest, ModelCapabilities } from "../types";
 
 /** Placeholders whose whole-string value becomes a JSON number (nodes reject "512" for an INT input). */
 const NUMERIC = ["seed", "width", "height", "frames", "fps"] as const;
-const TEXT = ["prompt", "negative", "image"] as const;
+const TEXT = ["prompt", "negative", "image", "ref1", "ref2", "ref3", "ref4"] as const;
+const REF_SLOTS = ["ref1", "ref2", "ref3", "ref4"] as const;
 type Placeholder = (typeof NUMERIC)[number] | (typeof TEXT)[number];
 
 export const comfyNodeSchema = z.object({
@@ -97,6 +98,8 @@ export interface FillValues {
   readonly fps: number;
   /** the uploaded reference frame's name on the server */
   readonly image?: string;
+  /** uploaded reference images' names, for {{ref1}}…{{ref4}} (fewer than the slots: repeated in order) */
+  readonly refs?: readonly string[];
 }
 
 /** A copy of the graph with every placeholder filled; exact numeric placeholders become numbers. */
@@ -111,6 +114,8 @@ export function fillGraph(graph: ComfyGraph, v: FillValues): ComfyGraph {
     frames: String(v.frames),
     fps: String(v.fps),
   };
+  const refs = v.refs ?? [];
+  REF_SLOTS.forEach((slot, i) => (text[slot] = refs.length ? refs[i % refs.length]! : ""));
   const numbers: Record<string, number> = { seed: v.seed, width: v.width, height: v.height, frames: v.frames, fps: v.fps };
   const walk = (x: unknown): unknown => {
     if (typeof x === "string") {
@@ -163,7 +168,16 @@ export function comfyModelCapabilities(w: ComfyWorkflow): ModelCapabilities {
     seed: has.has("seed"),
     maxPromptChars: w.maxPromptChars,
     pricePerSecondUsd: w.pricePerSecondUsd,
+    ...(referenceSlots(w.workflow) ? { references: { max: referenceSlots(w.workflow), kinds: ["character", "place", "look"], withFrames: true } } : {}),
   };
+}
+
+/** how many {{ref1}}…{{ref4}} placeholders the workflow has, counted from ref1 without a hole */
+export function referenceSlots(text: string): number {
+  const has = placeholdersIn(text);
+  let n = 0;
+  while (n < REF_SLOTS.length && has.has(REF_SLOTS[n]!)) n++;
+  return n;
 }
 
 /** A workflow descriptor from the editor's pasted JSON and optional limits; validates the JSON at once. */

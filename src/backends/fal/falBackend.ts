@@ -15,7 +15,7 @@ import type { BackendCapabilities, CloudBackendOptions, FindJobOptions, Generati
 import { buildFalCall, falCapabilities } from "./input";
 import { FAL_PLATFORM_URL, listRequests, sameInput, sentAt } from "./platformRequests";
 import { FAL_MODELS, type FalModelDescriptor } from "./models";
-import { falStatusSchema, falSubmitSchema, falVideoResultSchema, readFalError } from "./schemas";
+import { falResultSchema, falStatusSchema, falSubmitSchema, readFalError } from "./schemas";
 
 export const FAL_BACKEND_ID = "fal";
 export const FAL_QUEUE_URL = "https://queue.fal.run";
@@ -99,7 +99,8 @@ export class FalBackend implements GenerationBackend {
   /** The result of a finished request: the video, or why it failed (fal reports failures here). */
   private async result(url: string, signal?: AbortSignal): Promise<JobStatus> {
     try {
-      const r = await this.http.json({ method: "GET", url, headers: this.auth(), ...(signal ? { signal } : {}) }, falVideoResultSchema);
+      const r = await this.http.json({ method: "GET", url, headers: this.auth(), ...(signal ? { signal } : {}) }, falResultSchema);
+      if ("images" in r) return { state: "completed", mediaUrl: r.images[0]!.url };
       return { state: "completed", mediaUrl: r.video.url, ...(r.thumbnail?.url ? { thumbnailUrl: r.thumbnail.url } : {}) };
     } catch (e) {
       // the status said COMPLETED, so a 404 here is the result not handed over yet (or a hiccup), never a bad request

@@ -94,6 +94,82 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
     typicalRenderSeconds: 150,
   },
   {
+    // references: characters as Kling elements (@Element1…), places and looks as image_urls (@Image1…);
+    // at most 4 in all (fal's O3 reference-to-video page, Dec 2026)
+    id: "fal-ai/kling-video/o3/standard/reference-to-video",
+    label: "Kling O3 with references (fal.ai)",
+    endpoints: [
+      { id: "fal-ai/kling-video/o3/standard/reference-to-video", mode: "text", fields: { prompt: "prompt", duration: "duration", aspect: "aspect_ratio", references: "image_urls", elements: "elements" } },
+      {
+        id: "fal-ai/kling-video/o3/standard/reference-to-video",
+        mode: "image",
+        fields: { prompt: "prompt", duration: "duration", aspect: "aspect_ratio", references: "image_urls", elements: "elements", firstFrame: "start_image_url", lastFrame: "end_image_url" },
+      },
+    ],
+    durationsSeconds: [3, 4, 5, 6, 8, 10, 12, 15],
+    durationFormat: "string",
+    aspects: ["16:9", "9:16", "1:1"],
+    sizes: [
+      { width: 1280, height: 720, aspect: "16:9", label: "720p" },
+      { width: 720, height: 1280, aspect: "9:16", label: "720p" },
+      { width: 720, height: 720, aspect: "1:1", label: "720p" },
+    ],
+    fps: 24,
+    pricePerSecondUsd: 0.112,
+    // estimated like Kling v4's: a prior for the first polls, learned over after
+    typicalRenderSeconds: 150,
+    maxPromptChars: 2500,
+    audio: true,
+    fixedInput: { generate_audio: false },
+    audioField: "generate_audio",
+    references: { max: 4, kinds: ["character", "place", "look"], withFrames: true },
+    referenceTags: true,
+  },
+  {
+    // Seedance 2.0: text-to-video, or up to 9 reference images (@Image1…) on its reference endpoint;
+    // references and first/last frames do not mix on Seedance
+    id: "bytedance/seedance-2.0",
+    label: "Seedance 2.0 (fal.ai)",
+    endpoints: [
+      { id: "bytedance/seedance-2.0/text-to-video", mode: "text", fields: { prompt: "prompt", duration: "duration", aspect: "aspect_ratio", resolution: "resolution", seed: "seed" } },
+      { id: "bytedance/seedance-2.0/reference-to-video", mode: "text", fields: { prompt: "prompt", duration: "duration", aspect: "aspect_ratio", resolution: "resolution", seed: "seed", references: "image_urls" } },
+    ],
+    durationsSeconds: [4, 5, 6, 8, 10, 12, 15],
+    durationFormat: "string",
+    aspects: ["16:9", "9:16", "1:1"],
+    sizes: [{ width: 854, height: 480, aspect: "16:9", label: "480p" }, { width: 480, height: 854, aspect: "9:16", label: "480p" }, ...landscapePortrait(720, "720p"), ...landscapePortrait(1080, "1080p")],
+    fps: 24,
+    pricePerSecondUsd: 0.3,
+    typicalRenderSeconds: 120,
+    maxPromptChars: 3500,
+    audio: true,
+    fixedInput: { generate_audio: false },
+    audioField: "generate_audio",
+    references: { max: 9, kinds: ["character", "place", "look"], withFrames: false },
+    referenceTags: true,
+  },
+  {
+    // storyboard stills: Gemini's image model (Nano Banana 2); its edit endpoint takes reference images
+    id: "fal-ai/nano-banana-2",
+    label: "Nano Banana 2 stills (fal.ai)",
+    still: true,
+    endpoints: [
+      { id: "fal-ai/nano-banana-2", mode: "text", fields: { prompt: "prompt", aspect: "aspect_ratio", seed: "seed" } },
+      { id: "fal-ai/nano-banana-2/edit", mode: "text", fields: { prompt: "prompt", aspect: "aspect_ratio", seed: "seed", references: "image_urls" } },
+    ],
+    durationsSeconds: [1],
+    durationFormat: "number",
+    aspects: ["16:9", "9:16", "1:1"],
+    sizes: [...landscapePortrait(720, "1K"), { width: 1024, height: 1024, aspect: "1:1", label: "1K" }],
+    fps: 24,
+    pricePerSecondUsd: 0,
+    pricePerImageUsd: 0.08,
+    typicalRenderSeconds: 15,
+    maxPromptChars: 5000,
+    fixedInput: { output_format: "png", num_images: 1 },
+    references: { max: 6, kinds: ["character", "place", "look"], withFrames: false },
+  },
+  {
     id: "fal-ai/wan/v2.7",
     label: "Wan 2.7 (fal.ai, open model)",
     endpoints: [

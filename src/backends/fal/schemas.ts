@@ -32,6 +32,15 @@ export const falVideoResultSchema = z.object({
   seed: z.number().nullable().optional(),
 });
 
+/** an image model's result (Nano Banana and the other fal image endpoints) */
+export const falImageResultSchema = z.object({
+  images: z.array(falFile).min(1),
+  seed: z.number().nullable().optional(),
+});
+
+/** a video, or (image models) the first image */
+export const falResultSchema = z.union([falVideoResultSchema, falImageResultSchema]);
+
 const detailItem = z.object({
   msg: z.string().optional(),
   type: z.string().optional(),

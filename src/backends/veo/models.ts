@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { typicalRenderSecondsSchema } from "../modelBasics";
+import { referenceSupportSchema } from "../references";
 
 export const veoModelSchema = z.object({
   /** the model id in the URL: `models/{id}:predictLongRunning` */
@@ -40,6 +41,8 @@ export const veoModelSchema = z.object({
   /** Veo's own scene extension (not used by Cutaway, which extends any clip from its edge frame) */
   nativeExtend: z.object({ addsSeconds: z.number().positive(), note: z.string() }).optional(),
   typicalRenderSeconds: typicalRenderSecondsSchema,
+  /** `instances[0].referenceImages` (referenceType "asset"): identity the shot keeps, never a pinned frame */
+  references: referenceSupportSchema.optional(),
 });
 
 export type VeoModel = z.infer<typeof veoModelSchema>;
@@ -66,6 +69,8 @@ const veo31 = {
   audio: true,
   // Gemini API docs (Veo 3.1, "Extending Veo videos"); Vertex AI takes 1–30 s inputs, also +7 s
   nativeExtend: { addsSeconds: 7, note: "+7 s per call, tail only, on a 720p Veo video made by the same key, returned joined to it" },
+  // Gemini API Veo 3.1: up to 3 asset references, 8 s and 16:9 only, not with a first/last frame
+  references: { max: 3, kinds: ["character", "place"] as ("character" | "place")[], withFrames: false, durationsSeconds: [8], aspects: ["16:9"] },
 };
 
 export const VEO_MODELS: readonly VeoModel[] = [

@@ -13,6 +13,7 @@ import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, Gener
 import { VEO_MODELS, type VeoModel } from "./models";
 import { httpStatusOfRpc, readRpcStatus, readVeoError, veoOperationSchema, veoSubmitSchema, type RpcStatus, type VeoOperation } from "./schemas";
 import { modelBasics } from "../modelBasics";
+import { checkReferences } from "../references";
 
 export const VEO_BACKEND_ID = "veo";
 export const VEO_BASE_URL = "https://generativelanguage.googleapis.com";
@@ -201,13 +202,16 @@ export function buildVeoBody(m: VeoModel, req: GenerationRequest): { instances: 
   if (req.lastFrame && m.lastFrameDurationsSeconds && !m.lastFrameDurationsSeconds.includes(req.durationSeconds)) {
     throw refuse(`${m.label} ends on a given last frame only in ${m.lastFrameDurationsSeconds.join(", ")} s clips; change the length or drop the last frame.`);
   }
+  checkReferences(m.label, m.references, req, refuse);
   const size = pickSize(m, req);
+  const refs = req.referenceImages ?? [];
   return {
     instances: [
       {
         prompt: req.prompt,
         ...(req.firstFrame ? { image: image(req.firstFrame) } : {}),
         ...(req.lastFrame ? { lastFrame: image(req.lastFrame) } : {}),
+        ...(refs.length ? { referenceImages: refs.map((r) => ({ image: image(r), referenceType: "asset" })) } : {}),
       },
     ],
     parameters: {
@@ -232,6 +236,7 @@ function modelCapabilities(m: VeoModel): ModelCapabilities {
     pricePerSecondUsd: m.pricePerSecondUsd,
     ...(m.audio !== undefined ? { audio: m.audio } : {}),
     ...(m.nativeExtend ? { nativeExtend: m.nativeExtend } : {}),
+    ...(m.references ? { references: m.references } : {}),
   };
 }
 

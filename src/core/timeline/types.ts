@@ -32,6 +32,8 @@ export interface Provenance {
   readonly take?: number;
   /** what the provider billed for this take (its estimate when the bill is not known); 0 for slates */
   readonly costUsd?: number;
+  /** the bible entries (characters, places, looks) the shot was generated with */
+  readonly bibleEntries?: readonly string[];
 }
 
 export interface Clip {

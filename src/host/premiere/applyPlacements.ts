@@ -79,8 +79,10 @@ export async function applyPlacements(ctx: ApplyContext, placements: readonly Re
   // 1. re-check every range on the live timeline
   let accepted: Accepted[] = [];
   for (const p of placements) {
-    // the plan's "new track" is whichever index is next now
-    const trackIndex = p.newTrack || p.trackIndex >= trackCount ? trackCount : p.trackIndex;
+    // the plan's "new track" is the one an earlier batch of the same run already added, while its
+    // range is free there (shots arriving one by one must not add a track each); else the next index
+    const reuse = p.newTrack && p.trackIndex < trackCount && !ctx.suspectLocked.has(p.trackIndex) && (await rangeFree(await tracks.items(p.trackIndex), p.range, ctx.hintIndex(p.trackIndex, p.range.start)));
+    const trackIndex = reuse ? p.trackIndex : p.newTrack || p.trackIndex >= trackCount ? trackCount : p.trackIndex;
     const label = `V${trackIndex + 1} at ${tc(p.range.start)}`;
     if (ctx.suspectLocked.has(trackIndex)) {
       refuse(p, "locked", `${label} did not accept clips earlier — the track looks locked. Unlock it and run again; the shot is in the Cutaway bin.`);

@@ -29,6 +29,7 @@ const provenanceSchema = z.object({
   shotId: z.string().max(200).optional(),
   take: z.number().int().min(1).optional(),
   costUsd: z.number().min(0).optional(),
+  bibleEntries: z.array(z.string().max(120)).max(50).optional(),
 });
 
 export function provenanceFields(p: Provenance): Record<string, string> {

@@ -26,6 +26,10 @@ export interface Choice {
   takes: number;
   style: string;
   continuity: boolean;
+  /** keep generated sound (off by default: B-roll is cut silent) */
+  audio?: boolean;
+  /** replacing storyboard stills: each still is its shot's first frame */
+  animate?: boolean;
 }
 
 export function BackendPicker(p: { state: AppState; choice: Choice; onChange: (c: Choice) => void }) {
@@ -79,6 +83,8 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
     model: choice.model,
     takes: choice.takes,
     continuity: choice.continuity,
+    audio: choice.audio === true,
+    ...(scope === "drafts" && choice.animate ? { animate: true } : {}),
     placement: state.settings.placement,
     mode,
   });
@@ -103,6 +109,15 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
         <Checkbox testId="continuity" checked={choice.continuity} onChange={(continuity) => p.onChoice({ ...choice, continuity })}>
           Match neighbouring frames
         </Checkbox>
+        <Checkbox testId="keep-sound" checked={choice.audio === true} onChange={(audio) => p.onChoice({ ...choice, audio })}>
+          Keep generated sound
+        </Checkbox>
+        {scope === "drafts" ? (
+          <Checkbox testId="animate" checked={choice.animate === true} onChange={(animate) => p.onChoice({ ...choice, animate })}>
+            Animate storyboard stills
+          </Checkbox>
+        ) : null}
+        {scope === "drafts" && choice.animate ? <span className="cw-hint">Select the approved stills first; with nothing selected, every still is animated.</span> : null}
       </div>
       <BackendPicker state={state} choice={choice} onChange={p.onChoice} />
       <Detail testId="estimate">{problem ?? preview?.estimate.summary ?? "…"}</Detail>

@@ -52,6 +52,7 @@ export function JobRow(p: { job: JobView; api: CutawayApi }) {
         <span className="cw-muted" data-testid="job-model"> {j.model}</span>
         <span data-testid="job-cost"> {money(j.costUsd)}</span>
         <span className="cw-job-state" data-testid="job-state"> {STATE_LABEL[j.state]}{percent}{eta}</span>
+        {j.bibleEntries?.length ? <span className="cw-hint" data-testid={`job-bible-${j.id}`}>Bible: {j.bibleEntries.join(", ")}</span> : null}
       </div>
       <div className="cw-muted cw-ellipsis" title={j.prompt}>{j.prompt || "(no prompt)"}</div>
       {inFlight ? <ProgressBar value={j.progress} label={STATE_LABEL[j.state]} /> : null}

@@ -20,6 +20,7 @@ export function PlanRow(p: { item: PlanPreviewItem; prompt: string; onPrompt: (v
         <span data-testid="plan-seconds">bills {seconds(i.generationSeconds)}, uses {seconds(i.usedSeconds)}</span> <span data-testid="plan-cost">{i.costUsd ? `$${i.costUsd.toFixed(2)}` : "free"}</span>{" "}
         <span className="cw-muted cw-ellipsis" title={i.prompt}>{i.replaces ? `replaces ${i.replaces}` : ""}{i.replaces && i.prompt ? " · " : ""}{i.prompt}</span>
       </div>
+      {i.bible ? <div className="cw-hint" data-testid={`plan-bible-${i.shotNumber}`}>{i.bible}</div> : null}
       {/* stays while the editor types: the row stops needing a prompt at the first word */}
       {i.needsPrompt || p.prompt ? <TextField testId="plan-prompt" label={`Prompt for shot ${i.shotNumber}`} value={p.prompt} onChange={p.onPrompt} placeholder={`Describe shot ${i.shotNumber}: nothing near it says what it shows`} /> : null}
       {i.shortOfMinimum ? (
@@ -37,6 +38,7 @@ export function PlanRows(p: { preview: PlanPreview; prompts: Readonly<Record<str
   const rows = p.preview.items;
   return (
     <div className="cw-plan" data-testid="plan">
+      {p.preview.audio ? <div className="cw-hint" data-testid="plan-audio">{p.preview.audio}</div> : null}
       {rows.slice(0, 40).map((i) => (
         <PlanRow key={`${i.shotNumber}-${i.targetId}`} item={i} prompt={p.prompts[i.targetId] ?? ""} onPrompt={(v) => p.onPrompt(i.targetId, v)} onSlate={() => p.onSlate(i.targetId)} onSkip={() => p.onSkip(i.targetId)} />
       ))}

@@ -1,0 +1,5 @@
+export * from "./model";
+export * from "./entries";
+export * from "./fromBreakdown";
+export * from "./naming";
+export * from "./references";

@@ -1,0 +1,252 @@
+/**
+ * Issue 16 end to end on the fake provider: a Fountain scene with two characters and one location →
+ * breakdown → bible (an edited description, a reference taken from the timeline) → a rough cut where
+ * every request carries the right references for its model, and provenance names the entries.
+ */
+import type { GenerateRequest, ScriptBreakdownView } from "../../src/app/api";
+import { createCutaway, type Cutaway } from "../../src/app/cutaway";
+import { createScriptService } from "../../src/app/scriptService";
+import { apiKeyName } from "../../src/app/settings";
+import { createBackendCatalog } from "../../src/backends/catalog";
+import { encodePng } from "../../src/backends/slate/png";
+import { FileSettingsStore } from "../../src/host/common/fileSettingsStore";
+import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
+import { MemorySecretStore } from "../../src/host/memory/memorySecretStore";
+import { PremiereEditorHost } from "../../src/host/premiere/premiereEditorHost";
+import { demoSequence } from "../../src/host/sim/demoSequence";
+import { createPremiereSim, type PremiereSim } from "../../src/host/sim/premiereSim";
+import { samePath } from "../../src/host/premiere/paths";
+import { clickClip } from "../../src/workbench/editorGestures";
+import { stateFromSnapshot } from "../../src/host/sim/seed";
+import { CAFE_SCENE } from "../bible/fixtures";
+import { FalMode, falReferencesOf } from "../fake/falMode";
+import { FakeServer } from "../fake/server";
+import { VeoMode, veoReferencesOf } from "../fake/veoMode";
+import { fakeMp4 } from "../support/media";
+import { scaledClock } from "../support/scaledClock";
+import { settlePlaced } from "./appRig";
+
+jest.setTimeout(40_000);
+
+const VEO_KEY = "AIzaSy-test-0123456789abcdefghij";
+let server: FakeServer;
+let fal: FalMode;
+let veo: VeoMode;
+beforeEach(async () => {
+  const media = fakeMp4(16 * 1024, 5);
+  fal = new FalMode(media);
+  fal.queuedPolls = 1;
+  veo = new VeoMode(media, VEO_KEY);
+  veo.pollsBeforeDone = 1;
+  server = await new FakeServer([veo, fal]).start();
+});
+afterEach(() => server.stop());
+
+async function open(): Promise<{ app: Cutaway; files: MemoryFileStore; host: PremiereEditorHost; sim: PremiereSim }> {
+  const files = new MemoryFileStore();
+  const sim = createPremiereSim(stateFromSnapshot(demoSequence()), {
+    projectPath: "/projects/Harbour/Harbour.prproj",
+    exportFrame: async (dir, name) => {
+      await files.writeAtomic(`${dir}/${name}`, encodePng(16, 9, new Uint8Array(16 * 9 * 3).fill(90)));
+      return true;
+    },
+  });
+  const host = new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep, files });
+  const clock = scaledClock(200);
+  const secrets = new MemorySecretStore();
+  await secrets.set(apiKeyName("fal"), "fal-key-for-tests");
+  await secrets.set(apiKeyName("veo"), VEO_KEY);
+  const backends = createBackendCatalog({ fetch, clock, only: ["slate", "fal", "veo"], baseUrls: { fal: server.baseUrl, veo: server.baseUrl } });
+  const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock, backends, script: createScriptService(fetch) });
+  await app.start();
+  return { app, files, host, sim };
+}
+
+/** breakdown → bible with Mara's description edited and a frame of the cut as her reference */
+async function castAndBible(app: Cutaway): Promise<ScriptBreakdownView> {
+  const breakdown = await app.breakdownScript(CAFE_SCENE, { stylePreset: "none", format: "fountain" });
+  // the breakdown seeded the bible: two characters and the café
+  expect(app.bible.getState().entries.map((e) => e.name)).toEqual(["Mara", "Jonah", "Harbour Café"]);
+  expect(await app.bible.seedFromBreakdown(breakdown)).toBe(0);
+  const mara = app.bible.getState().entries.find((e) => e.name === "Mara")!;
+  await app.bible.updateEntry(mara.id, { description: "sixty, silver bun, red wool scarf" });
+  await app.bible.addReferenceFromPlayhead(mara.id);
+  const cafe = app.bible.getState().entries.find((e) => e.name === "Harbour Café")!;
+  await app.bible.addReferenceFromPlayhead(cafe.id);
+  return breakdown;
+}
+
+const cut = (b: ScriptBreakdownView, backend: string, model: string): GenerateRequest => ({
+  kind: "script-to-cut",
+  scope: "script",
+  shots: b.shots,
+  destination: "playhead",
+  stylePreset: "none",
+  backend,
+  model,
+  takes: 1,
+  continuity: false,
+  placement: "all-at-once",
+  mode: "generate",
+});
+
+test("Kling O3 on fal: each shot sends its characters as elements and the café as an image; provenance and Jobs rows name the entries", async () => {
+  const { app, host } = await open();
+  const b = await castAndBible(app);
+  const req = cut(b, "fal", "fal-ai/kling-video/o3/standard/reference-to-video");
+  const preview = await app.preview(req);
+  const rows = preview.items.map((i) => i.bible ?? "");
+  // the panel's live preview is a dry run: it shows the same rows Generate will send
+  expect((await app.preview({ ...req, mode: "dry-run" })).items.map((i) => i.bible)).toEqual(rows);
+  expect(rows.some((r) => /Mara, Jonah, Harbour Café · 2 references \(Mara, Harbour Café\)/.test(r))).toBe(true);
+  // Mara's edited description is in every prompt that names her, word for word
+  for (const i of preview.items) if (/Mara/.test(i.bible ?? "")) expect(i.prompt).toContain("sixty, silver bun, red wool scarf");
+  const { requestId } = await app.run(req, { confirmed: true });
+  await settlePlaced(app, requestId);
+  const jobs = [...fal.jobs.values()];
+  expect(jobs).toHaveLength(preview.items.length);
+  const sent = jobs.map((j) => falReferencesOf(j));
+  // the establishing shot names only the place; shots with Mara carry her element
+  expect(sent[0]).toMatchObject({ images: 1, elements: [] });
+  expect(sent.filter((s) => s.elements.length === 1 && s.images === 1).length).toBeGreaterThan(0);
+  for (const s of sent) expect(s.images + s.elements.length).toBeLessThanOrEqual(4);
+  const views = app.getState().jobs.filter((j) => j.requestId === requestId);
+  expect(views.every((v) => v.bibleEntries?.includes("Harbour Café"))).toBe(true);
+  const placed = (await host.snapshot()).videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance?.jobId.startsWith(requestId));
+  expect(placed).toHaveLength(preview.items.length);
+  expect(placed.map((c) => c.provenance!.bibleEntries)).toContainEqual(["Mara", "Jonah", "Harbour Café"]);
+  await app.dispose();
+});
+
+test("Veo 3.1: references only in 8 s clips, so shots with references render at 8 s; Veo 2 and fal Veo get text only and the row says so", async () => {
+  const { app } = await open();
+  const b = await castAndBible(app);
+  const req = cut(b, "veo", "veo-3.1-fast-generate-preview");
+  const preview = await app.preview(req);
+  expect(preview.items.every((i) => i.generationSeconds === 8)).toBe(true);
+  const { requestId } = await app.run(req, { confirmed: true });
+  await settlePlaced(app, requestId);
+  const refs = [...veo.jobs.values()].map((j) => veoReferencesOf(j).length);
+  expect(refs.every((n) => n >= 1 && n <= 3)).toBe(true);
+
+  const none = await app.preview(cut(b, "fal", "fal-ai/veo3.1/fast"));
+  expect(none.items.every((i) => /takes no reference images: text descriptions only/.test(i.bible ?? ""))).toBe(true);
+  expect(none.items.filter((i) => /Mara/.test(i.bible ?? "")).every((i) => i.prompt.includes("sixty, silver bun, red wool scarf"))).toBe(true);
+  await app.dispose();
+});
+
+test("removing an entry after a run leaves the generated clips and their provenance alone", async () => {
+  const { app, files } = await open();
+  const b = await castAndBible(app);
+  const { requestId } = await app.run(cut(b, "fal", "bytedance/seedance-2.0"), { confirmed: true });
+  await settlePlaced(app, requestId);
+  const media = app.getState().jobs.filter((j) => j.requestId === requestId).map((j) => j.mediaPath!);
+  for (const e of app.bible.getState().entries) await app.bible.removeEntry(e.id);
+  for (const m of media) expect(await files.exists(m)).toBe(true);
+  const seedance = [...fal.jobs.values()];
+  expect(seedance.some((j) => j.endpoint === "bytedance/seedance-2.0/reference-to-video")).toBe(true);
+  await app.dispose();
+});
+
+test("generated sound is a per-run switch, off by default: asked of models that make it, and the plan says what happens", async () => {
+  const { app } = await open();
+  const b = await castAndBible(app);
+  const seedance = cut(b, "fal", "bytedance/seedance-2.0");
+  expect((await app.preview(seedance)).audio).toMatch(/^Sound off/);
+  expect((await app.preview({ ...seedance, audio: true })).audio).toMatch(/^Sound on: Seedance 2\.0 \(fal\.ai\) makes sound/);
+  expect((await app.preview({ ...cut(b, "fal", "fal-ai/wan/v2.7"), audio: true })).audio).toMatch(/makes no sound: these shots are picture only/);
+  const { requestId } = await app.run({ ...seedance, shots: b.shots.slice(0, 2), audio: true }, { confirmed: true });
+  await settlePlaced(app, requestId);
+  const off = await app.run({ ...seedance, shots: b.shots.slice(0, 1) }, { confirmed: true });
+  await settlePlaced(app, off.requestId);
+  expect([...fal.jobs.values()].map((j) => (j.input as { generate_audio?: unknown }).generate_audio)).toEqual([true, true, false]);
+  await app.dispose();
+});
+
+test("storyboard first: one still per shot with the bible's references, landing as drafts; Animate turns each still into its shot from that frame", async () => {
+  const { app, host } = await open();
+  const b = await castAndBible(app);
+  const board = cut(b, "fal", "fal-ai/nano-banana-2");
+  const stillsPlan = await app.preview(board);
+  // a few cents a shot, priced per image
+  expect(stillsPlan.estimate.usd).toBeCloseTo(0.08 * b.shots.length, 2);
+  const { requestId } = await app.run(board, { confirmed: true });
+  await settlePlaced(app, requestId);
+  const sent = [...fal.jobs.values()];
+  expect(sent.every((j) => j.endpoint === "fal-ai/nano-banana-2/edit")).toBe(true); // every shot names the café, which has a frame
+  expect(sent.map((j) => falReferencesOf(j).images)).toContain(2); // Mara and the café
+  const stills = (await host.snapshot()).videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance?.jobId.startsWith(requestId));
+  expect(stills).toHaveLength(b.shots.length);
+  expect(stills.every((c) => c.provenance!.slate && /\.png$/.test(c.mediaPath ?? ""))).toBe(true);
+
+  const animate: GenerateRequest = { kind: "replace-placeholders", scope: "drafts", prompt: "", stylePreset: "none", backend: "fal", model: "fal-ai/kling-video/o3/standard/reference-to-video", takes: 1, continuity: false, animate: true, placement: "all-at-once", mode: "generate" };
+  const before = fal.jobs.size;
+  const run = await app.run(animate, { confirmed: true });
+  await settlePlaced(app, run.requestId);
+  const animated = [...fal.jobs.values()].slice(before).filter((j) => typeof (j.input as { start_image_url?: unknown }).start_image_url === "string");
+  expect(animated).toHaveLength(stills.length);
+  for (const j of animated) {
+    expect((j.input as { start_image_url: string }).start_image_url).toMatch(/^data:image\/png;base64,/);
+    const r = falReferencesOf(j);
+    expect(r.images + r.elements.length).toBeGreaterThan(0);
+    expect(r.images + r.elements.length).toBeLessThanOrEqual(4);
+  }
+  const after = (await host.snapshot()).videoTracks.flatMap((t) => t.clips);
+  for (const s of stills) expect(after.find((c) => c.id === s.id)!.enabled).toBe(false);
+  const shots = after.filter((c) => c.provenance?.jobId.startsWith(run.requestId) && /\.mp4$/.test(c.mediaPath ?? ""));
+  expect(shots.length).toBeGreaterThanOrEqual(stills.length);
+  expect(shots.some((c) => c.provenance!.bibleEntries?.includes("Mara"))).toBe(true);
+  await app.dispose();
+});
+
+/** selects, as a click in the timeline would, the clips showing these media files */
+function select(sim: PremiereSim, mediaPaths: readonly string[]): void {
+  const items = new Map(sim.core.state.items.map((i) => [i.id, i.mediaPath]));
+  const seq = sim.core.state.sequences.find((q) => q.guid === sim.core.state.activeGuid)!;
+  const uids = seq.tracks.flatMap((t) => t.clips).filter((c) => !c.disabled && mediaPaths.some((m) => samePath(m, items.get(c.itemId) ?? ""))).map((c) => c.uid);
+  uids.forEach((u, i) => clickClip(sim.core, u, i > 0));
+}
+
+/** a click in the timeline, then the panel's next look (Premiere's SELECTION_CHANGED cannot be relied on) */
+async function selectAndLook(app: { refresh(): Promise<void> }, sim: PremiereSim, mediaPaths: readonly string[]): Promise<void> {
+  select(sim, mediaPaths);
+  await app.refresh();
+}
+
+test("storyboard review: a selected still is regenerated with the prompt edited in place; Animate takes only the approved (selected) stills", async () => {
+  const { app, host, sim } = await open();
+  const b = await castAndBible(app);
+  const board = await app.run(cut(b, "fal", "fal-ai/nano-banana-2"), { confirmed: true });
+  await settlePlaced(app, board.requestId);
+  const stills = (await host.snapshot()).videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance?.jobId.startsWith(board.requestId));
+  const base: GenerateRequest = { kind: "replace-placeholders", scope: "drafts", prompt: "", stylePreset: "none", backend: "fal", model: "fal-ai/nano-banana-2", takes: 1, continuity: false, placement: "all-at-once", mode: "generate" };
+
+  // regenerate shot 2's still with an edited prompt: only it is replaced, the others stay
+  await selectAndLook(app, sim, [stills[1]!.mediaPath!]);
+  const again = await app.run({ ...base, prompt: "Mara at the counter, low angle, steam rising" }, { confirmed: true });
+  expect(again.preview.items).toHaveLength(1);
+  await settlePlaced(app, again.requestId);
+  const now = (await host.snapshot()).videoTracks.flatMap((t) => t.clips);
+  expect(now.find((c) => c.id === stills[1]!.id)!.enabled).toBe(false);
+  const redone = now.find((c) => c.provenance?.jobId.startsWith(again.requestId))!;
+  expect(redone.provenance!.prompt).toContain("Mara at the counter, low angle, steam rising");
+  expect(redone.provenance!.prompt).toContain("sixty, silver bun, red wool scarf");
+
+  // approve two stills (the regenerated one and shot 3's) and animate just those
+  await selectAndLook(app, sim, [redone.mediaPath!, stills[2]!.mediaPath!]);
+  const before = fal.jobs.size;
+  const animate = await app.run({ ...base, model: "fal-ai/kling-video/o3/standard/reference-to-video", animate: true }, { confirmed: true });
+  expect(animate.preview.items).toHaveLength(2);
+  await settlePlaced(app, animate.requestId);
+  const sent = [...fal.jobs.values()].slice(before);
+  expect(sent).toHaveLength(2);
+  expect(sent.every((j) => typeof (j.input as { start_image_url?: unknown }).start_image_url === "string")).toBe(true);
+  // selecting an editor's clip is not an approval
+  select(sim, [seqMedia(await host.snapshot())]);
+  await expect(app.preview({ ...base, animate: true })).rejects.toThrow(/None of the selected clips is a storyboard still/);
+  await app.dispose();
+});
+
+function seqMedia(s: Awaited<ReturnType<PremiereEditorHost["snapshot"]>>): string {
+  return s.videoTracks.flatMap((t) => t.clips).find((c) => !c.provenance && c.mediaPath)!.mediaPath!;
+}
