@@ -1,4 +1,5 @@
 /**
+ * (Over 300 lines: types only — the whole contract between the panel and the app, kept in one place so neither side guesses.)
  * The app's face towards the panel: everything the UI can read (AppState, via subscribe) and ask
  * for (CutawayApi). The panel imports only this module's types and the facade that implements it.
  * Values here are display-ready (timecodes, seconds as numbers for labels); exact ticks stay inside.

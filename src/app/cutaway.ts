@@ -5,6 +5,9 @@
  * failures into a notice with a sentence; none of them throws a half edit at the panel.
  */
 import { CutawayError } from "../core/errors";
+import { LLM_KEY_ID, type ScriptService, type ScriptServiceOptions } from "./scriptPort";
+import { settingsView } from "./settingsView";
+import { providerViews, scriptOptionsFor } from "./providerViews";
 import type { SequenceSnapshot } from "../core/timeline";
 import { GenerationError } from "../backends/errors";
 import type { GenerationBackend } from "../backends/types";
@@ -18,6 +21,8 @@ import { BudgetExceeded, ConfirmationRequired, messageOf, notice } from "./notic
 import { nextShotNumber, refuseUnprompted } from "./shotNumbers";
 import { EMPTY_DRAFTS, mergeDrafts } from "./panelDrafts";
 import { KeyChecks } from "./keyChecks";
+import { setApiKey, testConnection, type KeyActionsContext } from "./keyActions";
+import { SettingsNotices } from "./settingsNotices";
 import { Observable } from "./observable";
 import type { BackendCatalog, Clock, EditorHost, FileStore, SecretStore, SettingsStore } from "./ports";
 import { RequestLog } from "./requestLog";
@@ -37,30 +42,7 @@ import { selectedGeneratedClip, takesOfClip } from "./grow/takes";
 import { BibleService } from "./bible/bibleService";
 import type { BibleApi } from "./bible/bibleApi";
 
-/** Script breakdown lives in src/script; the app receives it so the facade stays testable without it. */
-export interface ScriptServiceOptions {
-  readonly stylePreset: string;
-  /** null: no LLM key stored */
-  readonly apiKey: string | null;
-  readonly llmModel: string;
-  readonly llmBaseUrl: string | null;
-  /** the default backend's prompt limit; the planner caps again for the backend actually used */
-  readonly maxPromptChars: number;
-  readonly wordsPerSecond: number;
-  /** the default model's shortest and longest clip: no shot is longer, so each shot is one clip */
-  readonly clipMinSeconds?: number;
-  readonly clipMaxSeconds?: number;
-}
-
-export interface ScriptService {
-  /** a free call that needs a valid key (the LLM's model list); throws with a sentence when it fails */
-  testLlm?(options: ScriptServiceOptions): Promise<void>;
-  breakdown(text: string, options: ScriptServiceOptions & { format?: string; useLlm?: boolean; castOverrides?: Readonly<Record<string, string>> }): Promise<ScriptBreakdownView>;
-  ideaToScript(idea: string, options: ScriptServiceOptions): Promise<ScriptBreakdownView>;
-}
-
-/** the secret-store name of the LLM key (script writing), beside the video backends' keys */
-export const LLM_KEY_ID = "openai-llm";
+export { LLM_KEY_ID, type ScriptService, type ScriptServiceOptions } from "./scriptPort";
 
 export interface AppDeps {
   readonly host: EditorHost;
@@ -83,25 +65,6 @@ export interface Cutaway extends CutawayApi {
   idle(): Promise<void>;
   /** the project's cast and look bible (issue 16) */
   readonly bible: BibleApi;
-}
-
-function settingsView(s: Settings): SettingsView {
-  return {
-    defaultBackend: s.defaultBackend,
-    defaultModel: s.defaultModel,
-    mediaFolder: s.mediaFolder,
-    placeholderPatterns: s.placeholderPatterns,
-    defaultStyle: s.defaultStyle,
-    budgetUsd: s.budgetUsd,
-    confirmAboveUsd: s.confirmAboveUsd,
-    concurrency: s.concurrency,
-    placement: s.placement,
-    baseUrls: s.baseUrls,
-    comfyWorkflow: s.comfyWorkflow,
-    llmModel: s.llmModel,
-    llmBaseUrl: s.llmBaseUrl,
-    wordsPerSecond: s.wordsPerSecond,
-  };
 }
 
 /** How long placement waits for shots that finish together, so they land as one batch (one prep, one edit step). */
@@ -180,39 +143,8 @@ export function createCutaway(deps: AppDeps): Cutaway {
 
   const say = (level: "info" | "warning" | "error", message: string): void => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), notice(level, message)] }));
 
-  const scriptOptions = (stylePreset: string): ScriptServiceOptions => {
-    const caps = deps.backends.ids().includes(settings.defaultBackend) ? deps.backends.capabilities(settings.defaultBackend) : null;
-    const model = caps?.models.find((m) => m.id === settings.defaultModel) ?? caps?.models[0];
-    return {
-      stylePreset,
-      apiKey: keys.get(LLM_KEY_ID) ?? null,
-      llmModel: settings.llmModel,
-      llmBaseUrl: settings.llmBaseUrl,
-      maxPromptChars: model?.maxPromptChars ?? 1000,
-      wordsPerSecond: settings.wordsPerSecond,
-      ...(model?.durationsSeconds.length ? { clipMinSeconds: Math.min(...model.durationsSeconds), clipMaxSeconds: Math.max(...model.durationsSeconds) } : {}),
-    };
-  };
-
-  const llmProvider = (): ProviderView[] =>
-    deps.script ? [{ id: LLM_KEY_ID, label: "OpenAI (script writing)", needsKey: true, hasKey: keys.has(LLM_KEY_ID), purpose: "script", models: [] }] : [];
-
-  const providers = (): ProviderView[] => [
-    ...deps.backends.ids().map((id) => {
-      const c = capsOf(id);
-      return {
-        id,
-        label: c.label,
-        needsKey: c.needsKey,
-        hasKey: keys.has(id),
-        // text-to-video models first: they work with or without continuity
-        models: [...c.models]
-          .sort((a, b) => Number(b.textToVideo !== false) - Number(a.textToVideo !== false))
-          .map((m) => ({ id: m.id, label: m.label, pricePerSecondUsd: m.pricePerSecondUsd, durationsSeconds: m.durationsSeconds, imageToVideo: m.imageToVideo, textToVideo: m.textToVideo !== false })),
-      };
-    }),
-    ...llmProvider(),
-  ];
+  const scriptOptions = (stylePreset: string): ScriptServiceOptions => scriptOptionsFor(deps.backends, settings, keys, stylePreset);
+  const providers = (): ProviderView[] => providerViews(deps.backends, capsOf, keys, deps.script !== undefined);
 
   const publishJobs = (): void => {
     const ledger = engine.ledger.summary();
@@ -280,14 +212,10 @@ export function createCutaway(deps: AppDeps): Cutaway {
     },
   });
 
-  /** Settings' own errors go once the thing they were about is fixed: no stale "unreachable" under a working key. */
-  const settingsNotices = new Set<string>();
-  const clearSettingsNotices = (): void => {
-    if (!settingsNotices.size) return;
-    state.update((s) => ({ ...s, notices: s.notices.filter((n) => !settingsNotices.has(n.id)) }));
-    settingsNotices.clear();
-  };
+  const settingsNotices = new SettingsNotices({ get: () => state.get().notices, drop: (ids) => state.update((s) => ({ ...s, notices: s.notices.filter((n) => !ids.has(n.id)) })) });
   const keyChecks = new KeyChecks({ backends: deps.backends, script: deps.script, llmKeyId: LLM_KEY_ID, settings: () => settings, options: () => scriptOptions(settings.defaultStyle) });
+
+  const keyActions: KeyActionsContext = { secrets: deps.secrets, keys, clients, checks: keyChecks, notices: settingsNotices, say, providersChanged: () => state.update((s) => ({ ...s, providers: providers() })) };
 
   async function guarded<T>(fn: () => Promise<T>, fromSettings = false): Promise<T> {
     state.update((s) => ({ ...s, busy: true }));
@@ -295,7 +223,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
       return await fn();
     } catch (e) {
       if (!(e instanceof ConfirmationRequired)) say(e instanceof CutawayError && e.code === "nothing_to_do" ? "info" : "error", messageOf(e));
-      if (fromSettings) settingsNotices.add(state.get().notices.at(-1)?.id ?? "");
+      if (fromSettings) settingsNotices.markLatest();
       throw e;
     } finally {
       state.update((s) => ({ ...s, busy: false }));
@@ -419,7 +347,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
         clients.clear();
         // server addresses and the ComfyUI workflow change what a backend can do
         state.update((s) => ({ ...s, settings: settingsView(settings), providers: providers() }));
-        clearSettingsNotices();
+        settingsNotices.clear();
         await refresh();
       }, true);
     },
@@ -432,32 +360,9 @@ export function createCutaway(deps: AppDeps): Cutaway {
       await draftWrites;
     },
     async setApiKey(provider, key) {
-      await guarded(async () => {
-        if (key && key.trim()) {
-          // a key the provider refuses is not saved; one that cannot be checked now is, with a warning
-          const check = await keyChecks.check(provider, key.trim());
-          if (check.refused) throw new CutawayError("bad_key", `${check.message} The key was not saved.`);
-          await deps.secrets.set(apiKeyName(provider), key.trim());
-          keys.set(provider, key.trim());
-          clearSettingsNotices();
-          if (!check.ok) {
-            say("warning", `Saved, but not checked: ${check.message}`);
-            settingsNotices.add(state.get().notices.at(-1)?.id ?? "");
-          }
-        } else {
-          await deps.secrets.remove(apiKeyName(provider));
-          keys.delete(provider);
-        }
-        clients.delete(provider);
-        if (!key || !key.trim()) clearSettingsNotices();
-        state.update((s) => ({ ...s, providers: providers() }));
-      }, true);
+      await guarded(() => setApiKey(keyActions, provider, key), true);
     },
-    async testConnection(provider) {
-      const r = await keyChecks.check(provider, keys.get(provider) ?? null);
-      if (r.ok) clearSettingsNotices();
-      return { ok: r.ok, message: r.message };
-    },
+    testConnection: (provider) => testConnection(keyActions, provider),
   };
   return api;
 }

@@ -7,7 +7,7 @@ import type { LlmAccess } from "../script/llm/llmPort";
 import { breakdownScript, ideaToScript } from "../script/service";
 import type { ScriptHint } from "../script/parse/detect";
 import type { ScriptBreakdownView, ShotDraft } from "./api";
-import type { ScriptService, ScriptServiceOptions } from "./cutaway";
+import type { ScriptService, ScriptServiceOptions } from "./scriptPort";
 import type { Fetch } from "./ports";
 
 /** A dynamic import in the bundles (its own chunk); tests reach the LLM through src/script directly. */

@@ -1,4 +1,5 @@
 /**
+ * (Over 300 lines: the one client every backend shares — requests, typed errors, streamed and capped downloads; redirects and deadlines live in their own modules.)
  * The one HTTP helper every cloud backend uses: JSON in and out through the injected `Fetch`
  * (UXP's fetch in Premiere, Node's in tests), zod at the boundary, and every failure mapped onto a
  * GenerationError with a sentence the editor can act on. Keys never appear in any message.
