@@ -52,6 +52,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly backends: BackendCatalog;
   readonly script?: ScriptService;
+  /** false: the backends are stand-ins that render in seconds, so models' real render times would only slow them */
+  readonly renderPriors?: boolean;
   /** re-read the timeline while the panel is visible (host events alone are not enough); the entries set it */
   readonly hostPoll?: { readonly everyMs: number; readonly visible: () => boolean };
 }
@@ -118,6 +120,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     },
     budgetCapUsd: () => settings.budgetUsd,
     concurrency: () => settings.concurrency,
+    ...(deps.renderPriors === false ? { renderPriors: false } : {}),
   });
   let log: RequestLog | null = null;
   const requests = (): RequestLog => {

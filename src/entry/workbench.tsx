@@ -71,7 +71,7 @@ const secrets = new MemorySecretStore();
 if (fake) void secrets.set(apiKeyName("fal"), "workbench-fake-key");
 
 const host = new PremiereEditorHost(sim.module, { files });
-const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock: systemClock, backends: catalog, script: createScriptService(browserFetch), hostPoll: { everyMs: 1000, visible: () => document.visibilityState !== "hidden" } });
+const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock: systemClock, backends: catalog, script: createScriptService(browserFetch), ...(fake ? { renderPriors: false } : {}), hostPoll: { everyMs: 1000, visible: () => document.visibilityState !== "hidden" } });
 (window as unknown as { cutaway: unknown }).cutaway = { app, sim };
 
 const reset = (): void => {

@@ -40,6 +40,11 @@ export interface EngineOptions {
   readonly jobDeadlineMs?: number;
   /** override the backends' suggested limits (settings) */
   readonly concurrency?: (backend: string) => number | undefined;
+  /**
+   * pace a model's first polls by its table's typical render time (default true); off where the
+   * provider is a stand-in that renders in seconds (the workbench's fake provider)
+   */
+  readonly renderPriors?: boolean;
 }
 
 export interface EngineContext {

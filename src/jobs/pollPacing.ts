@@ -22,6 +22,9 @@ export interface PaceLimits {
 
 export const DEFAULT_PACE: PaceLimits = { minMs: 1_000, maxMs: 30_000 };
 
+/** the first look at a job whose render time is known in advance */
+const EARLY_LOOK_MS = 5_000;
+
 export function nextPollDelay(p: PaceInput, limits: PaceLimits = DEFAULT_PACE): number {
   const clamp = (ms: number): number => Math.min(limits.maxMs, Math.max(limits.minMs, ms));
   if (p.retryAfterSeconds !== undefined && p.retryAfterSeconds > 0) return Math.max(p.retryAfterSeconds * 1000, limits.minMs);
@@ -30,6 +33,9 @@ export function nextPollDelay(p: PaceInput, limits: PaceLimits = DEFAULT_PACE): 
   else if (p.progress !== undefined && p.progress > 0.02 && p.progress < 1) total = p.elapsedMs / p.progress;
   else if (p.typicalMs !== undefined && p.typicalMs > 0) {
     const t = p.typicalMs;
+    // one early look to see it queued or rendering (the Jobs row says so, with its queue position)
+    // rather than "submitted" for the whole render; then the jump towards the predicted finish
+    if (p.elapsedMs < Math.min(EARLY_LOOK_MS, t * 0.1) / 2) return clamp(Math.min(EARLY_LOOK_MS, t * 0.1));
     // overdue: short steps at first (it is probably about to finish), backing off as it runs later
     if (p.elapsedMs >= t) return clamp(Math.max(t * 0.03, (p.elapsedMs - t) * 0.1));
     total = t;

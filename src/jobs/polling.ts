@@ -37,7 +37,7 @@ export async function poll(ctx: EngineContext, job: JobRecord, backend: Generati
     if (now - watchFrom > deadline && !outage.active) {
       return { job: await store.fail(job, new GenerationError("transient", `${label} has been working on this shot for over ${hours(deadline)} without finishing, so Cutaway stopped watching it. It may still finish there: Retry looks at it again without paying again.`)), completed: null };
     }
-    const delay = first ? 0 : wait !== undefined ? wait : nextPollDelay({ elapsedMs: elapsed, progress: job.progress, etaSeconds: job.etaSeconds, typicalMs: ctx.typical.get(key, priorRenderMs(backend.capabilities(), job.request.model)), retryAfterSeconds: retryAfter }, o.pace ?? DEFAULT_PACE);
+    const delay = first ? 0 : wait !== undefined ? wait : nextPollDelay({ elapsedMs: elapsed, progress: job.progress, etaSeconds: job.etaSeconds, typicalMs: ctx.typical.get(key, o.renderPriors === false ? undefined : priorRenderMs(backend.capabilities(), job.request.model)), retryAfterSeconds: retryAfter }, o.pace ?? DEFAULT_PACE);
     first = false;
     retryAfter = undefined;
     wait = undefined;
