@@ -185,6 +185,16 @@ describe("conform a mixed run", () => {
     await rig.app.dispose();
   });
 
+  it("a draft made without words is not sent to a paid model: the editor is asked for a prompt first", async () => {
+    const seq = snapshotBuilder(rate).track([{ at: 0, len: 50, name: "Slate 1", media: "/m/s1.png", provenance: prov({ jobId: "s1", prompt: "" }) }]).build();
+    const rig = await growRig(seq);
+    const preview = await rig.app.previewShots(conform);
+    expect(preview.items.map((i) => i.needsPrompt)).toEqual([true]);
+    await expect(rig.app.runShots(conform, { confirmed: true })).rejects.toThrow(/Nothing says what shot 1 .* should show.*Nothing was sent/);
+    expect(rig.fake.calls.create).toBe(0);
+    await rig.app.dispose();
+  });
+
   it("on a 4K sequence says per shot that the model tops out lower, and still runs", async () => {
     const rig = await growRig(mixed(3840, 2160));
     const preview = await rig.app.previewShots(conform);

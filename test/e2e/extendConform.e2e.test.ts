@@ -127,6 +127,8 @@ suite("Extend tab in the workbench (fake fal.ai)", () => {
     // draft every remaining gap with slates
     await p.click("[data-testid=tab-fill]");
     await p.click("[data-testid=scope-all-gaps]");
+    // drafts carry the words their finals are made from (a wordless draft is never sent to a paid model)
+    await p.fill("[data-testid=prompt]", "harbour town at dawn");
     await p.click("[data-testid=draft]");
     await p.waitForFunction(() => document.querySelector("[data-testid=holes]")?.getAttribute("data-count") === "0", undefined, { timeout: 30_000 });
     const slates = await p.locator("[data-testid=clip][data-origin=slate]").count();

@@ -33,7 +33,7 @@ export function planBridge(ctx: GrowContext, s: SequenceSnapshot, r: BridgeReque
   // never the clips' names (file names say nothing a model can draw)
   const targets = bridges.map((b) => ({ ...b.target, prompt: b.target.prompt || markerNotes(s, b.target.range)[0] || BRIDGE_PROMPT }));
   const limits = limitsFromModel(model);
-  const planned = planPlacements(s, targets, limits, { split: false });
+  const planned = planPlacements(s, targets, limits, { split: false , firstShotNumber: ctx.firstShotNumber?.() ?? 1 });
   const pins = new Map<string, ShotPins>();
   const notes = new Map<string, string>();
   const placements: Placement[] = [];

@@ -59,7 +59,7 @@ export function planConform(ctx: GrowContext, s: SequenceSnapshot, r: ConformReq
   if (!analysis.drafts.length) {
     throw new NothingToDo(skipped.length ? `Nothing to conform: ${skipped.length === 1 ? "the shot is" : `all ${skipped.length} shots are`} final already.` : r.scope === "selection" ? "None of the selected clips is a Cutaway draft." : "The sequence has no Cutaway drafts to conform.");
   }
-  const plan = planPlacements(s, analysis.drafts.map((d) => d.target), limits, { split: true });
+  const plan = planPlacements(s, analysis.drafts.map((d) => d.target), limits, { split: true , firstShotNumber: ctx.firstShotNumber?.() ?? 1 });
   const byTarget = new Map(analysis.drafts.map((d) => [d.target.id, d]));
   const pins = new Map<string, ShotPins>();
   const notes = new Map<string, string>();

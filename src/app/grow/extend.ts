@@ -33,7 +33,7 @@ export function planExtend(ctx: GrowContext, s: SequenceSnapshot, r: ExtendReque
   }
   const own = ext.clip.provenance?.prompt;
   const prompt = r.prompt?.trim() || own || markerNotes(s, ext.target.range)[0] || continuing(r.edge);
-  const planned = planPlacements(s, [{ ...ext.target, prompt }], limits, { split: false });
+  const planned = planPlacements(s, [{ ...ext.target, prompt }], limits, { split: false , firstShotNumber: ctx.firstShotNumber?.() ?? 1 });
   const warnings: string[] = [];
   const placements: Placement[] = [];
   for (const p of planned.placements) {

@@ -48,6 +48,8 @@ export interface GrowContext {
   readonly spentUsd: () => number;
   readonly budgetUsd: () => number | null;
   readonly confirmAboveUsd: () => number;
+  /** clip numbering continues across runs ("Cutaway 013" after 012) */
+  readonly firstShotNumber?: () => number;
 }
 
 export function primaryModel(ctx: GrowContext, r: ShotRequest): ModelCapabilities {
@@ -110,7 +112,7 @@ export function growPreview(ctx: GrowContext, s: SequenceSnapshot, r: ShotReques
   if (dropped) warnings.push(`${dropped} take${dropped === 1 ? "" : "s"} left out: the model cannot make a clip of that length.`);
   const labels = [...new Set(takes.map((t) => t.model.label))];
   const estimate = estimateJobs({ shots: g.plan.placements.length, takes: takes.length, jobs, on: labels.join(" + "), spentUsd: ctx.spentUsd(), pendingUsd: 0, budgetUsd: ctx.budgetUsd(), confirmAboveUsd: ctx.confirmAboveUsd() });
-  const items = previewItems(s, g.plan.placements, { model: g.model, takes: takes.length, minSeconds: limitsFromModel(g.model).minSeconds ?? 0, asksForPrompt: false }).map((item, i) => {
+  const items = previewItems(s, g.plan.placements, { model: g.model, takes: takes.length, minSeconds: limitsFromModel(g.model).minSeconds ?? 0, asksForPrompt: g.kind === "conform" }).map((item, i) => {
     const note = g.notes.get(g.plan.placements[i]!.id);
     return note ? { ...item, note } : item;
   });

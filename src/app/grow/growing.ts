@@ -2,6 +2,7 @@
  * The facade's extend / bridge / conform entry points: plan from a fresh snapshot, show the cost,
  * refuse over budget or unconfirmed spend, then start through the same job path as fill-gaps.
  */
+import { refuseUnprompted } from "../shotNumbers";
 import type { SequenceSnapshot } from "../../core/timeline";
 import type { ShotPlanView, ShotRequest } from "../api";
 import { BudgetExceeded, ConfirmationRequired, NothingToDo } from "../notices";
@@ -57,6 +58,8 @@ export function createGrowing(d: GrowingDeps) {
       const p = growPreview(d.ctx, s, r, g);
       const est = p.view.estimate;
       if (r.mode === "dry-run") return { requestId: "", preview: p.view };
+      // a draft drafted without words has nothing to send a paid model: ask before anything is spent
+      if (r.mode === "generate") refuseUnprompted(p.view);
       if (est.overBudget) throw new BudgetExceeded(est.summary);
       if (est.needsConfirm && !options.confirmed) throw new ConfirmationRequired(`${est.summary}. Generate?`);
       for (const t of new Set(p.takes.map((x) => x.backend))) d.checkKey(t);
