@@ -64,6 +64,8 @@ async function rig(provider: Provider): Promise<Rig> {
   // one provider time for the engines and the gateway's own created_at stamps
   const clock = scaledClock(SCALE);
   gateway.now = clock.now;
+  // fal's request list lags and lists a request once it has ended: in the engine's time too
+  fal.now = clock.now;
   return {
     provider,
     server,

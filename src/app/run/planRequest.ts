@@ -35,6 +35,8 @@ export interface PlanInput {
 
 /** More shots than this in one request is a range picked by mistake (a 24-hour gap), not a cut. */
 export const MAX_SHOTS_PER_REQUEST = 200;
+/** A rough cut lists its shots one by one (a feature is ~1,500): its cap is the feature, not the range slip. */
+export const MAX_SCRIPT_SHOTS = 2_000;
 /** The longest one script shot may ask for; a longer one is cut to this, and the preview says so. */
 export const MAX_SHOT_SECONDS = 60;
 
@@ -122,9 +124,10 @@ export function planRequest(input: PlanInput): PlannedRequest {
   targets = picked(targets, r);
   // counted before planning too: a 24-hour gap must not be split into thousands of placements first
   const limits = limitsFromModel(model);
-  refuseTooManyShots(shotsNeeded(targets, limits.maxSeconds ?? MAX_SHOT_SECONDS));
+  const cap = r.kind === "script-to-cut" ? MAX_SCRIPT_SHOTS : MAX_SHOTS_PER_REQUEST;
+  refuseTooManyShots(shotsNeeded(targets, limits.maxSeconds ?? MAX_SHOT_SECONDS), cap);
   const planned = planPlacements(s, targets, limits, { split: true, firstShotNumber: input.firstShotNumber ?? 1 });
-  refuseTooManyShots(planned.placements.length);
+  refuseTooManyShots(planned.placements.length, cap);
   if (!planned.placements.length) {
     throw new NothingToDo(planned.warnings[0]?.message ?? "Nothing to generate for this selection.");
   }
@@ -198,11 +201,11 @@ function shotsNeeded(targets: readonly Target[], longestSeconds: number): number
   return n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(n);
 }
 
-function refuseTooManyShots(n: number): void {
-  if (n <= MAX_SHOTS_PER_REQUEST) return;
+function refuseTooManyShots(n: number, cap: number): void {
+  if (n <= cap) return;
   throw new CutawayError(
     "too_many_shots",
-    `This would make ${n.toLocaleString("en-US")} shots in one request; Cutaway makes at most ${MAX_SHOTS_PER_REQUEST} at a time. Set In and Out around a shorter stretch, pick fewer clips or gaps, or split the script into parts.`,
+    `This would make ${n.toLocaleString("en-US")} shots in one request; Cutaway makes at most ${cap.toLocaleString("en-US")} at a time. Set In and Out around a shorter stretch, pick fewer clips or gaps, or split the script into parts.`,
   );
 }
 
