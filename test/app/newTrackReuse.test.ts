@@ -1,6 +1,7 @@
 /**
- * Shots placed one by one as they arrive share the one new track their plan named: a run that
- * needs a track above a full V1 adds V2 once, never V2, V3, V4… one per arrival.
+ * Through the app, shots placed as they arrive share the one new track their plan named: a run that
+ * needs a track above a full V1 adds V2 once. (Shots finishing close together are gathered into one
+ * batch; test/host/newTrackBatches.test.ts places one plan in separate batches.)
  */
 import type { GenerateRequest } from "../../src/app/api";
 import { RATES } from "../../src/core/time";
@@ -14,7 +15,6 @@ it("three B-roll shots placed as they arrive land on one new track above the int
   const seq = snapshotBuilder(RATES.fps24, "Interview")
     .track([{ at: 0, len: 96, name: "Anna", selected: true }, { at: 96, len: 96, name: "Ben", selected: true }, { at: 192, len: 96, name: "Cleo", selected: true }])
     .build();
-  // one at a time, 20 s apart: each arrives on its own
   const rig = await appRig(seq, { renderMs: 20_000, concurrency: 1 });
   await rig.app.saveSettings({ placement: "as-they-arrive" });
   const before = await rig.host.snapshot();

@@ -81,6 +81,17 @@ describe("job engine", () => {
     expect(backend.calls.find).toBe(1);
   });
 
+  it("keeps looking while the provider's list lags, however many looks that takes, and never sends the shot twice", async () => {
+    const unknown = new GenerationError("transient", "The connection dropped.", { outcomeUnknown: true });
+    const { engine, backend } = rig({ pollsToComplete: 1, canList: true, listLagLooks: 8, createFault: { nth: 1, error: unknown, accepted: true } });
+    await engine.start();
+    const [job] = await engine.enqueue([spec(1)]);
+    const done = await engine.settled(job!.id);
+    expect(done.state).toBe("downloaded");
+    expect(backend.calls.find).toBe(9);
+    expect(backend.calls.create).toBe(1);
+  });
+
   it("sends it once more only when the provider's own list shows it never arrived", async () => {
     const unknown = new GenerationError("transient", "connection reset", { outcomeUnknown: true });
     const { engine, backend } = rig({ pollsToComplete: 1, canList: true, createFault: { nth: 1, error: unknown, accepted: false } });

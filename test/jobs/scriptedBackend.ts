@@ -18,6 +18,8 @@ export interface Script {
   failJob?: GenerationError;
   downloadFault?: (attempt: number) => "truncate" | "garbage" | "expired" | null;
   canList?: boolean;
+  /** the provider's list lags: this many looks answer "not listed yet" before the list shows the job */
+  listLagLooks?: number;
   concurrency?: number;
 }
 
@@ -110,6 +112,9 @@ export class ScriptedBackend implements GenerationBackend {
 
   async findJob(key: string): Promise<JobRef | null> {
     this.calls.find++;
+    if (this.calls.find <= (this.script.listLagLooks ?? 0)) {
+      throw new GenerationError("transient", "Not listed yet; look again shortly.", { outcomeUnknown: true, retryAfterSeconds: 20 });
+    }
     for (const [id, j] of this.jobs) if (j.key === key) return { backend: this.id, model: "m", providerJobId: id };
     return null;
   }
