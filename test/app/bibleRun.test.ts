@@ -4,27 +4,20 @@
  * every request carries the right references for its model, and provenance names the entries.
  */
 import type { GenerateRequest, ScriptBreakdownView } from "../../src/app/api";
-import { createCutaway, type Cutaway } from "../../src/app/cutaway";
+import type { Cutaway } from "../../src/app/cutaway";
 import { createScriptService } from "../../src/app/scriptService";
-import { apiKeyName } from "../../src/app/settings";
-import { createBackendCatalog } from "../../src/backends/catalog";
-import { encodePng } from "../../src/backends/slate/png";
-import { FileSettingsStore } from "../../src/host/common/fileSettingsStore";
-import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
-import { MemorySecretStore } from "../../src/host/memory/memorySecretStore";
 import { PremiereEditorHost } from "../../src/host/premiere/premiereEditorHost";
 import { demoSequence } from "../../src/host/sim/demoSequence";
-import { createPremiereSim, type PremiereSim } from "../../src/host/sim/premiereSim";
+import type { PremiereSim } from "../../src/host/sim/premiereSim";
 import { samePath } from "../../src/host/premiere/paths";
 import { clickClip } from "../../src/workbench/editorGestures";
-import { stateFromSnapshot } from "../../src/host/sim/seed";
 import { CAFE_SCENE } from "../bible/fixtures";
 import { FalMode, falReferencesOf } from "../fake/falMode";
 import { FakeServer } from "../fake/server";
 import { VeoMode, veoReferencesOf } from "../fake/veoMode";
 import { fakeMp4 } from "../support/media";
-import { scaledClock } from "../support/scaledClock";
 import { settlePlaced } from "./appRig";
+import { cloudRig, type CloudRig } from "./cloudRig";
 
 jest.setTimeout(40_000);
 
@@ -42,24 +35,8 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-async function open(): Promise<{ app: Cutaway; files: MemoryFileStore; host: PremiereEditorHost; sim: PremiereSim }> {
-  const files = new MemoryFileStore();
-  const sim = createPremiereSim(stateFromSnapshot(demoSequence()), {
-    projectPath: "/projects/Harbour/Harbour.prproj",
-    exportFrame: async (dir, name) => {
-      await files.writeAtomic(`${dir}/${name}`, encodePng(16, 9, new Uint8Array(16 * 9 * 3).fill(90)));
-      return true;
-    },
-  });
-  const host = new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep, files });
-  const clock = scaledClock(200);
-  const secrets = new MemorySecretStore();
-  await secrets.set(apiKeyName("fal"), "fal-key-for-tests");
-  await secrets.set(apiKeyName("veo"), VEO_KEY);
-  const backends = createBackendCatalog({ fetch, clock, only: ["slate", "fal", "veo"], baseUrls: { fal: server.baseUrl, veo: server.baseUrl } });
-  const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock, backends, script: createScriptService(fetch) });
-  await app.start();
-  return { app, files, host, sim };
+function open(): Promise<CloudRig> {
+  return cloudRig(demoSequence(), { only: ["slate", "fal", "veo"], baseUrls: { fal: server.baseUrl, veo: server.baseUrl }, keys: { fal: "fal-key-for-tests", veo: VEO_KEY }, script: createScriptService(fetch), frameShade: 90 });
 }
 
 /** breakdown → bible with Mara's description edited and a frame of the cut as her reference */

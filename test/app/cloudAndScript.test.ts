@@ -3,25 +3,15 @@
  * reference images), script to rough cut through the script service, B-roll under transcript words.
  */
 import type { GenerateRequest } from "../../src/app/api";
-import { createCutaway, type Cutaway } from "../../src/app/cutaway";
 import { createScriptService } from "../../src/app/scriptService";
-import { apiKeyName } from "../../src/app/settings";
-import { createBackendCatalog } from "../../src/backends/catalog";
-import { encodePng } from "../../src/backends/slate/png";
 import { framesToTicks, snapToFrame, ticksFromSeconds } from "../../src/core/time";
-import { FileSettingsStore } from "../../src/host/common/fileSettingsStore";
-import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
-import { MemorySecretStore } from "../../src/host/memory/memorySecretStore";
-import { PremiereEditorHost } from "../../src/host/premiere/premiereEditorHost";
 import { demoSequence } from "../../src/host/sim/demoSequence";
-import { createPremiereSim, type PremiereSim } from "../../src/host/sim/premiereSim";
-import { stateFromSnapshot } from "../../src/host/sim/seed";
 import { FalMode } from "../fake/falMode";
 import { FakeServer } from "../fake/server";
 import { expectUntouched } from "../host/helpers";
 import { fakeMp4 } from "../support/media";
-import { scaledClock } from "../support/scaledClock";
 import { settlePlaced } from "./appRig";
+import { cloudRig, type CloudRig } from "./cloudRig";
 
 jest.setTimeout(30_000);
 
@@ -34,32 +24,8 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-interface Rig {
-  app: Cutaway;
-  sim: PremiereSim;
-  host: PremiereEditorHost;
-  exported: bigint[];
-}
-
-async function rig(): Promise<Rig> {
-  const files = new MemoryFileStore();
-  const exported: bigint[] = [];
-  const sim = createPremiereSim(stateFromSnapshot(demoSequence()), {
-    projectPath: "/projects/Harbour/Harbour.prproj",
-    exportFrame: async (dir, name, w, h, at) => {
-      exported.push(at);
-      await files.writeAtomic(`${dir}/${name}`, encodePng(16, 9, new Uint8Array(16 * 9 * 3).fill(80)));
-      return true;
-    },
-  });
-  const host = new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep, files });
-  const clock = scaledClock(200);
-  const secrets = new MemorySecretStore();
-  await secrets.set(apiKeyName("fal"), "fal-key-for-tests");
-  const backends = createBackendCatalog({ fetch, clock, only: ["slate", "fal"], baseUrls: { fal: server.baseUrl } });
-  const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock, backends, script: createScriptService(fetch) });
-  await app.start();
-  return { app, sim, host, exported };
+function rig(): Promise<CloudRig> {
+  return cloudRig(demoSequence(), { only: ["slate", "fal"], baseUrls: { fal: server.baseUrl }, keys: { fal: "fal-key-for-tests" }, script: createScriptService(fetch) });
 }
 
 const settle = settlePlaced;

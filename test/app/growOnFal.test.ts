@@ -4,24 +4,14 @@
  * land above their drafts.
  */
 import type { ShotRequest } from "../../src/app/api";
-import { createCutaway, type Cutaway } from "../../src/app/cutaway";
-import { apiKeyName } from "../../src/app/settings";
-import { createBackendCatalog } from "../../src/backends/catalog";
-import { encodePng } from "../../src/backends/slate/png";
 import { framesToTicks, RATES, ticksFromSeconds, type FrameRate } from "../../src/core/time";
 import { snapshotBuilder, type SequenceSnapshot } from "../../src/core/timeline";
-import { FileSettingsStore } from "../../src/host/common/fileSettingsStore";
-import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
-import { MemorySecretStore } from "../../src/host/memory/memorySecretStore";
-import { PremiereEditorHost } from "../../src/host/premiere/premiereEditorHost";
-import { createPremiereSim, type PremiereSim } from "../../src/host/sim/premiereSim";
-import { stateFromSnapshot } from "../../src/host/sim/seed";
 import { FalMode } from "../fake/falMode";
 import { FakeServer } from "../fake/server";
 import { expectUntouched } from "../host/helpers";
 import { fakeMp4 } from "../support/media";
-import { scaledClock } from "../support/scaledClock";
 import { settlePlaced } from "./appRig";
+import { cloudRig, type CloudRig } from "./cloudRig";
 
 jest.setTimeout(30_000);
 
@@ -34,26 +24,10 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-async function rig(seq: SequenceSnapshot, only: string[] = ["slate", "fal"]): Promise<{ app: Cutaway; sim: PremiereSim; host: PremiereEditorHost; exported: bigint[] }> {
-  const files = new MemoryFileStore();
-  const exported: bigint[] = [];
-  const sim = createPremiereSim(stateFromSnapshot(seq), {
-    projectPath: "/projects/Harbour/Harbour.prproj",
-    exportFrame: async (dir, name, _w, _h, at) => {
-      exported.push(at);
-      await files.writeAtomic(`${dir}/${name}`, encodePng(16, 9, new Uint8Array(16 * 9 * 3).fill(80)));
-      return true;
-    },
-  });
-  const host = new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep, files });
-  const clock = scaledClock(200);
-  const secrets = new MemorySecretStore();
-  await secrets.set(apiKeyName("fal"), "fal-key-for-tests");
-  const backends = createBackendCatalog({ fetch, clock, only, baseUrls: { fal: server.baseUrl } });
-  const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock, backends });
-  await app.start();
-  await app.saveSettings({ confirmAboveUsd: 100 });
-  return { app, sim, host, exported };
+async function rig(seq: SequenceSnapshot, only: string[] = ["slate", "fal"]): Promise<CloudRig> {
+  const r = await cloudRig(seq, { only, baseUrls: { fal: server.baseUrl }, keys: { fal: "fal-key-for-tests" } });
+  await r.app.saveSettings({ confirmAboveUsd: 100 });
+  return r;
 }
 
 const rate = RATES.fps23_976;

@@ -4,44 +4,24 @@
  * as a reference) → storyboard stills on an image model → Animate, each still becoming its shot;
  * every request carries the references its model takes.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { CAFE_SCENE } from "../bible/fixtures";
 import { FalMode, falReferencesOf } from "../fake/falMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
-import { browserOrSkip, launch, serveDir } from "./browser";
+import { browserOrSkip, workbenchOnFake } from "./browser";
 
 jest.setTimeout(180_000);
 
 const root = path.resolve(__dirname, "../..");
 const artifacts = path.join(root, "test-artifacts");
-// its own output folder: jest runs the e2e files in parallel and webpack cleans its output
-const outDir = path.join(root, "build/workbench-bible-e2e");
 const exe = browserOrSkip();
 const suite = exe ? describe : describe.skip;
 const DESCRIPTION = "sixty, silver bun, red wool scarf";
 
 suite("the bible, storyboard and Animate in the workbench", () => {
-  let browser: Browser;
-  let web: { url: string; close: () => Promise<void> };
-  let fake: FakeServer;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    execFileSync(path.join(root, "node_modules/.bin/webpack"), ["--mode", "development", "--env", "only=workbench", "--output-path", outDir], { cwd: root, stdio: "pipe" });
-    fs.mkdirSync(artifacts, { recursive: true });
-    web = await serveDir(outDir);
-    browser = await launch(exe!);
-  }, 150_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    await fake?.stop();
-  });
+  const workbench = workbenchOnFake(exe!, "workbench-bible-e2e", 150_000);
 
   async function generate(p: Page, button: string, confirm: string): Promise<void> {
     await p.click(`[data-testid=${button}]`);
@@ -53,12 +33,7 @@ suite("the bible, storyboard and Animate in the workbench", () => {
   it("breakdown → bible → storyboard stills → Animate, with the right references in every request", async () => {
     const mode = new FalMode(fakeMp4(16 * 1024, 4));
     mode.latencyMs = 300;
-    fake = await new FakeServer([mode]).start();
-    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    p.on("pageerror", (e) => errors.push(e.message));
-    await p.goto(`${web.url}?fake=${encodeURIComponent(fake.baseUrl)}`);
-    await p.evaluate(() => localStorage.clear());
-    await p.reload();
+    const p = await workbench.open(await new FakeServer([mode]).start());
     await p.waitForSelector("[data-testid=timeline]");
 
     // the breakdown seeds the bible
@@ -120,7 +95,6 @@ suite("the bible, storyboard and Animate in the workbench", () => {
     expect(await p.locator("[data-testid=clip][data-origin=generated]").count()).toBeGreaterThanOrEqual(shots);
     expect(await p.locator("[data-testid^=job-bible-]").count()).toBeGreaterThan(0);
     await p.screenshot({ path: path.join(artifacts, "22-animated.png") });
-    expect(errors).toEqual([]);
     await p.close();
   });
 });

@@ -6,74 +6,46 @@
  * Settings checks and labels (6), chips, plan and result that agree (7), the Jobs list by run (8),
  * and Copy prompt (10). Each test starts its own fake provider; screenshots go to test-artifacts/.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { FalMode, type FalFakeJob } from "../fake/falMode";
 import { FalPlatformMode } from "../fake/falPlatformMode";
 import { ModelsListMode } from "../fake/modelsListMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
-import { browserOrSkip, launch, serveDir } from "./browser";
+import { browserOrSkip, workbenchOnFake } from "./browser";
 
 jest.setTimeout(150_000);
 
 const root = path.resolve(__dirname, "../..");
 const artifacts = path.join(root, "test-artifacts");
-const outDir = path.join(root, "build/workbench-afternoon-e2e");
 const exe = browserOrSkip();
 const suite = exe ? describe : describe.skip;
 
 const promptOf = (job: FalFakeJob): string => String((job.input as { prompt?: unknown } | null)?.prompt ?? "");
 
 suite("an editor's afternoon in Chromium (issue 14)", () => {
-  let browser: Browser;
-  let web: { url: string; close: () => Promise<void> };
-  let page: Page | null = null;
+  const workbench = workbenchOnFake(exe!, "workbench-afternoon-e2e", 150_000);
   let fake: FakeServer | null = null;
   let mode: FalMode;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    execFileSync(path.join(root, "node_modules/.bin/webpack"), ["--mode", "development", "--env", "only=workbench", "--output-path", outDir], { cwd: root, stdio: "pipe" });
-    fs.mkdirSync(artifacts, { recursive: true });
-    web = await serveDir(outDir);
-    browser = await launch(exe!);
-  }, 150_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await fake?.stop();
-    page = null;
-    fake = null;
-    expect(errors.splice(0)).toEqual([]);
-  });
 
   /** The workbench on a fresh fake provider (fal with the workbench's key, an OpenAI-style model list) and empty storage. */
   async function open(latencyMs = 400): Promise<Page> {
     mode = new FalMode(fakeMp4(16 * 1024, 7));
     mode.latencyMs = latencyMs;
     fake = await new FakeServer([mode, new FalPlatformMode(new Set(["workbench-fake-key"])), new ModelsListMode(new Set(["good-llm-key"]))]).start();
-    const p = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page = p;
-    p.on("pageerror", (e) => errors.push(e.message));
-    // the browser's clipboard, observed: Copy prompt must hand it the prompt
-    await p.addInitScript(() => {
-      const w = window as unknown as { copied: string[] };
-      w.copied = [];
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: async (t: string) => void w.copied.push(t) }, configurable: true });
+    const p = await workbench.open(fake, {
+      viewport: { width: 1440, height: 1000 },
+      // the browser's clipboard, observed: Copy prompt must hand it the prompt
+      beforeLoad: (page) =>
+        page.addInitScript(() => {
+          const w = window as unknown as { copied: string[] };
+          w.copied = [];
+          Object.defineProperty(navigator, "clipboard", { value: { writeText: async (t: string) => void w.copied.push(t) }, configurable: true });
+        }),
     });
-    await p.goto(`${web.url}?fake=${encodeURIComponent(fake.baseUrl)}`);
-    await p.evaluate(() => localStorage.clear());
-    await p.reload();
     await ready(p);
     return p;
   }

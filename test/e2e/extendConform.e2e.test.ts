@@ -4,61 +4,27 @@
  * draft the gaps with slates and conform them to finals in place, the final already made skipped.
  * Screenshots go to test-artifacts/.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { FalMode } from "../fake/falMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
-import { browserOrSkip, launch, serveDir } from "./browser";
+import { browserOrSkip, workbenchOnFake } from "./browser";
 
 jest.setTimeout(120_000);
 
 const root = path.resolve(__dirname, "../..");
 const artifacts = path.join(root, "test-artifacts");
-// its own output folder: the webpack config cleans its output, and jest runs e2e files in parallel
-const outDir = path.join(root, "build/workbench-grow-e2e");
 const exe = browserOrSkip();
 const suite = exe ? describe : describe.skip;
 
 suite("Extend tab in the workbench (fake fal.ai)", () => {
-  let browser: Browser;
-  let web: { url: string; close: () => Promise<void> };
-  let page: Page | null = null;
-  let fake: FakeServer | null = null;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    execFileSync(path.join(root, "node_modules/.bin/webpack"), ["--mode", "development", "--env", "only=workbench", "--output-path", outDir], { cwd: root, stdio: "pipe" });
-    fs.mkdirSync(artifacts, { recursive: true });
-    web = await serveDir(outDir);
-    browser = await launch(exe!);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await fake?.stop();
-    page = null;
-    fake = null;
-    expect(errors.splice(0)).toEqual([]);
-  });
+  const workbench = workbenchOnFake(exe!, "workbench-grow-e2e");
 
   async function open(): Promise<Page> {
     const mode = new FalMode(fakeMp4(16 * 1024, 3));
     mode.queuedPolls = 1;
-    fake = await new FakeServer([mode]).start();
-    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page = p;
-    p.on("pageerror", (e) => errors.push(e.message));
-    await p.goto(`${web.url}?fake=${encodeURIComponent(fake.baseUrl)}`);
-    await p.evaluate(() => localStorage.clear());
-    await p.reload();
+    const p = await workbench.open(await new FakeServer([mode]).start());
     await p.waitForSelector("[data-testid=timeline]");
     await p.waitForFunction(() => document.querySelector("[data-testid=estimate]")?.textContent?.includes("shot"));
     return p;

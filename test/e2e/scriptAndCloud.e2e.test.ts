@@ -4,21 +4,17 @@
  * jobs run (the journal mirrored to localStorage picks them up again, with no second submit).
  * Each test starts its own FakeServer on loopback. Screenshots of the main states go to test-artifacts/.
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { FalMode, falContentPolicy, type FalFakeJob } from "../fake/falMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
-import { browserOrSkip, launch, serveDir } from "./browser";
+import { browserOrSkip, workbenchOnFake } from "./browser";
 
 jest.setTimeout(120_000);
 
 const root = path.resolve(__dirname, "../..");
 const artifacts = path.join(root, "test-artifacts");
-// its own output folder: the webpack config cleans its output, and jest runs the e2e files in parallel
-const outDir = path.join(root, "build/workbench-cloud-e2e");
 const exe = browserOrSkip();
 const suite = exe ? describe : describe.skip;
 
@@ -50,41 +46,13 @@ async function until(what: string, fn: () => boolean | Promise<boolean>, timeout
 const promptOf = (job: FalFakeJob): string => String((job.input as { prompt?: unknown } | null)?.prompt ?? "");
 
 suite("workbench with the fake fal.ai provider in Chromium", () => {
-  let browser: Browser;
-  let web: { url: string; close: () => Promise<void> };
-  let page: Page | null = null;
+  const workbench = workbenchOnFake(exe!, "workbench-cloud-e2e");
   let fake: FakeServer | null = null;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    execFileSync(path.join(root, "node_modules/.bin/webpack"), ["--mode", "development", "--env", "only=workbench", "--output-path", outDir], { cwd: root, stdio: "pipe" });
-    fs.mkdirSync(artifacts, { recursive: true });
-    web = await serveDir(outDir);
-    browser = await launch(exe!);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    await fake?.stop();
-    page = null;
-    fake = null;
-    expect(errors.splice(0)).toEqual([]);
-  });
 
   /** A fresh fake provider with `mode`, and the workbench on it with empty localStorage. */
   async function open(mode: FalMode): Promise<Page> {
     fake = await new FakeServer([mode]).start();
-    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page = p;
-    p.on("pageerror", (e) => errors.push(e.message));
-    await p.goto(`${web.url}?fake=${encodeURIComponent(fake.baseUrl)}`);
-    await p.evaluate(() => localStorage.clear());
-    await p.reload();
+    const p = await workbench.open(fake);
     await ready(p);
     return p;
   }

@@ -9,12 +9,13 @@ import { FalBackend } from "../../src/backends/fal";
 import { HttpClient } from "../../src/backends/http";
 import { withDeadlines } from "../../src/backends/timeouts";
 import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
-import { JobEngine, type EngineOptions, type JobSpec } from "../../src/jobs/engine";
+import { JobEngine, type EngineOptions } from "../../src/jobs/engine";
 import { Journal } from "../../src/jobs/journal";
 import { FalMode, falCdnMode } from "../fake/falMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
 import { scaledClock } from "../support/scaledClock";
+import { falShot } from "./falShot";
 
 jest.setTimeout(30_000);
 
@@ -38,11 +39,7 @@ afterEach(async () => {
   await cdn.stop();
 });
 
-const spec: JobSpec = {
-  id: "r1-s1-t1", requestId: "r1", shotId: "s1", take: 1, name: "Cutaway 001 – harbour", backend: "fal",
-  request: { model: "fal-ai/veo3.1/fast", prompt: "harbour", durationSeconds: 4, aspect: "16:9", size: { width: 1280, height: 720 }, shotNumber: 1 },
-  estimateUsd: 0.4,
-};
+const spec = falShot(4);
 
 function engine(over: Partial<EngineOptions> = {}): JobEngine {
   const clock = scaledClock(200);

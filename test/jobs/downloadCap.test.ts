@@ -7,12 +7,13 @@ import { Readable } from "node:stream";
 import { FalBackend } from "../../src/backends/fal";
 import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
 import { mediaCapBytes } from "../../src/jobs/downloadLimits";
-import { JobEngine, type JobSpec } from "../../src/jobs/engine";
+import { JobEngine } from "../../src/jobs/engine";
 import { Journal } from "../../src/jobs/journal";
 import { FalMode } from "../fake/falMode";
 import { FakeServer, type FakeResponse } from "../fake/server";
 import { fakeMp4 } from "../support/media";
 import { scaledClock } from "../support/scaledClock";
+import { falShot } from "./falShot";
 
 jest.setTimeout(30_000);
 
@@ -31,11 +32,7 @@ afterEach(async () => {
   await cdn.stop();
 });
 
-const spec: JobSpec = {
-  id: "r1-s1-t1", requestId: "r1", shotId: "s1", take: 1, name: "Cutaway 001 – harbour", backend: "fal",
-  request: { model: "fal-ai/veo3.1/fast", prompt: "harbour", durationSeconds: 4, aspect: "16:9", size: { width: 1280, height: 720 }, shotNumber: 1 },
-  estimateUsd: 0.4,
-};
+const spec = falShot(4);
 
 async function run(): Promise<{ files: MemoryFileStore; job: Awaited<ReturnType<JobEngine["settled"]>> }> {
   const files = new MemoryFileStore();

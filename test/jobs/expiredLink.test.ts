@@ -4,12 +4,13 @@
  */
 import { FalBackend } from "../../src/backends/fal";
 import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
-import { JobEngine, type JobSpec } from "../../src/jobs/engine";
+import { JobEngine } from "../../src/jobs/engine";
 import { Journal } from "../../src/jobs/journal";
 import { FalMode, falCdnMode } from "../fake/falMode";
 import { FakeServer } from "../fake/server";
 import { fakeMp4 } from "../support/media";
 import { scaledClock } from "../support/scaledClock";
+import { falShot } from "./falShot";
 
 let server: FakeServer;
 let cdn: FakeServer;
@@ -33,11 +34,7 @@ afterEach(async () => {
   await cdn.stop();
 });
 
-const spec: JobSpec = {
-  id: "r1-s1-t1", requestId: "r1", shotId: "s1", take: 1, name: "Cutaway 001 – harbour", backend: "fal",
-  request: { model: "fal-ai/veo3.1/fast", prompt: "harbour", durationSeconds: 8, aspect: "16:9", size: { width: 1280, height: 720 }, shotNumber: 1 },
-  estimateUsd: 0.8,
-};
+const spec = falShot(8);
 
 test("a 403/404/410 on the media link asks fal for a fresh result before anything is final", async () => {
   for (const [i, status] of [403, 404, 410].entries()) {

@@ -28,6 +28,9 @@ const landscapePortrait = (h: number, label: string) => [
   { width: h, height: (h * 16) / 9, aspect: "9:16", label },
 ];
 
+/** models that make sound when asked: off unless the run keeps it (B-roll is cut silent) */
+const SOUND_ON_REQUEST = { audio: true, fixedInput: { generate_audio: false }, audioField: "generate_audio" } as const;
+
 const veoFields = { prompt: "prompt", negativePrompt: "negative_prompt", duration: "duration", aspect: "aspect_ratio", resolution: "resolution", seed: "seed" } as const;
 
 export const FAL_MODELS: readonly FalModelDescriptor[] = [
@@ -119,9 +122,7 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
     // estimated like Kling v4's: a prior for the first polls, learned over after
     typicalRenderSeconds: 150,
     maxPromptChars: 2500,
-    audio: true,
-    fixedInput: { generate_audio: false },
-    audioField: "generate_audio",
+    ...SOUND_ON_REQUEST,
     references: { max: 4, kinds: ["character", "place", "look"], withFrames: true },
     referenceTags: true,
   },
@@ -142,9 +143,7 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
     pricePerSecondUsd: 0.3,
     typicalRenderSeconds: 120,
     maxPromptChars: 3500,
-    audio: true,
-    fixedInput: { generate_audio: false },
-    audioField: "generate_audio",
+    ...SOUND_ON_REQUEST,
     references: { max: 9, kinds: ["character", "place", "look"], withFrames: false },
     referenceTags: true,
   },
