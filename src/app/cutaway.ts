@@ -40,6 +40,7 @@ import { sequenceView } from "./views";
 import { createGrowing } from "./grow/growing";
 import { selectedGeneratedClip, takesOfClip } from "./grow/takes";
 import { BibleService } from "./bible/bibleService";
+import { ProjectDocuments } from "./projectDocuments";
 import type { BibleApi } from "./bible/bibleApi";
 
 export { LLM_KEY_ID, type ScriptService, type ScriptServiceOptions } from "./scriptPort";
@@ -167,6 +168,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
   const resuming = new ResumeNotice({ say: (n) => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), n] })), dismiss: (id) => state.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) })) });
   const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh(), gather: () => deps.clock.sleep(GATHER_MS) });
   const bible = new BibleService({ host: deps.host, files: deps.files, clock: deps.clock, mediaFolder, say });
+  const documents = new ProjectDocuments(() => deps.host.projectFolder(), [bible], (m) => say("warning", m));
 
   /** characters and places a breakdown found join the bible (the editor's own entries are left as they are) */
   const seedBible = async (view: ScriptBreakdownView): Promise<void> => {
@@ -181,6 +183,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
       const s = snapshot;
       // the timeline is the truth: a clip an Undo took away is not claimed to be on it
       gone = offTimeline(s, log?.all() ?? []);
+      await documents.check();
       publishJobs();
       state.update((st) => ({ ...st, sequence: sequenceView(s), hostMessage: null, targets: targetSummaries(s, placeholderRules(settings.placeholderPatterns)) }));
       // the Jobs rows name the track each clip is on now
@@ -252,6 +255,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
       const { resumed, notice: journalNotice } = await engine.start();
       if (resumed) resuming.begin(engine.list().filter((j) => !["placed", "failed"].includes(j.state)).map((j) => j.id), `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
       if (journalNotice) say("warning", journalNotice);
+      documents.loadedFor(await deps.host.projectFolder().catch(() => null));
       await bible.reload().catch((e: unknown) => say("warning", messageOf(e)));
       unsubscribeHost = deps.host.onChange(() => void refresh());
       if (deps.hostPoll) stopPoll = startHostPoll({ clock: deps.clock, ...deps.hostPoll, refresh });

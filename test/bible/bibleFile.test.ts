@@ -8,7 +8,7 @@ import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
 import { MemorySecretStore } from "../../src/host/memory/memorySecretStore";
 import { PremiereEditorHost } from "../../src/host/premiere/premiereEditorHost";
 import { demoSequence } from "../../src/host/sim/demoSequence";
-import { createPremiereSim } from "../../src/host/sim/premiereSim";
+import { createPremiereSim, type PremiereSim } from "../../src/host/sim/premiereSim";
 import { stateFromSnapshot } from "../../src/host/sim/seed";
 import { catalogOf } from "../app/appRig";
 import { ScriptedBackend } from "../jobs/scriptedBackend";
@@ -21,6 +21,10 @@ const BESIDE = `/projects/Harbour/${BIBLE_FILE}`;
 const exportedAt: bigint[] = [];
 
 async function open(files: MemoryFileStore, projectPath: string | null = PROJECT, seq = demoSequence()): Promise<Cutaway> {
+  return (await openWithSim(files, projectPath, seq)).app;
+}
+
+async function openWithSim(files: MemoryFileStore, projectPath: string | null = PROJECT, seq = demoSequence()): Promise<{ app: Cutaway; sim: PremiereSim }> {
   const sim = createPremiereSim(stateFromSnapshot(seq), {
     projectPath: projectPath ?? PROJECT,
     exportFrame: async (dir, name, _w, _h, at) => {
@@ -33,7 +37,7 @@ async function open(files: MemoryFileStore, projectPath: string | null = PROJECT
   const clock = scaledClock(200);
   const app = createCutaway({ host, files, secrets: new MemorySecretStore(), settings: new FileSettingsStore(files), clock, backends: catalogOf(new Map([["slate", new ScriptedBackend({ pollsToComplete: 1 }, clock.now)]])) });
   await app.start();
-  return app;
+  return { app, sim };
 }
 
 function breakdownView() {
@@ -126,4 +130,37 @@ test("a reference from the selected clip is its middle frame; with nothing selec
   const e2 = await none.bible.addEntry({ kind: "place", name: "Pier" });
   await expect(none.bible.addReferenceFromSelection(e2.id)).rejects.toThrow(/Select a clip in the timeline first/);
   await none.dispose();
+});
+
+test("opening another project reads that project's bible; coming back finds the first one as it was", async () => {
+  const files = new MemoryFileStore();
+  const { app, sim } = await openWithSim(files);
+  await app.bible.seedFromBreakdown(breakdownView());
+  sim.switchProject("/projects/Lighthouse/Lighthouse.prproj");
+  await app.refresh();
+  expect(app.bible.getState().path).toBe(`/projects/Lighthouse/${BIBLE_FILE}`);
+  expect(app.bible.getState().entries).toEqual([]);
+  // an edit now lands in the other project's bible, never in the first one's
+  await app.bible.addEntry({ kind: "place", name: "Lighthouse" });
+  expect(JSON.parse(await files.readText(BESIDE)).entries.map((e: { name: string }) => e.name)).toEqual(["Mara", "Jonah", "Harbour Café"]);
+  sim.switchProject(PROJECT);
+  await app.refresh();
+  expect(app.bible.getState().entries.map((e) => e.name)).toEqual(["Mara", "Jonah", "Harbour Café"]);
+  expect(app.getState().notices.some((n) => /Another project is open/.test(n.message))).toBe(true);
+  await app.dispose();
+});
+
+test("saving an unsaved project for the first time takes its bible along beside the project", async () => {
+  const files = new MemoryFileStore();
+  const { app, sim } = await openWithSim(files, "");
+  await app.bible.addEntry({ kind: "character", name: "Mara", description: "sixty, silver bun" });
+  expect(app.bible.getState().besideProject).toBe(false);
+  sim.switchProject(PROJECT);
+  await app.refresh();
+  const s = app.bible.getState();
+  expect(s.besideProject).toBe(true);
+  expect(s.path).toBe(BESIDE);
+  expect(s.entries.map((e) => e.description)).toEqual(["sixty, silver bun"]);
+  expect(JSON.parse(await files.readText(BESIDE)).entries).toHaveLength(1);
+  await app.dispose();
 });

@@ -49,8 +49,18 @@ export class BibleService implements BibleApi {
   reload(): Promise<void> {
     return this.serial(async () => {
       const where = await locateBible(this.d.files, () => this.d.host.projectFolder());
-      const { bible, notices } = await readBible(this.d.files, where.path, () => this.d.clock.now());
+      const before = this.state.get();
+      let { bible, notices } = await readBible(this.d.files, where.path, () => this.d.clock.now());
       for (const n of notices) this.d.say("warning", n);
+      // an unsaved project saved for the first time: the bible begun in the data folder goes with it
+      const firstSave = before.loaded && !before.besideProject && where.besideProject && this.bible.entries.length > 0 && !(await this.d.files.exists(where.path));
+      if (firstSave) {
+        bible = { ...this.bible, revision: this.bible.revision + 1 };
+        await writeBible(this.d.files, where.path, bible);
+        this.d.say("info", `The bible (${bible.entries.length} entr${bible.entries.length === 1 ? "y" : "ies"}) now lives beside the saved project.`);
+      } else if (before.loaded && before.path !== where.path) {
+        this.d.say("info", bible.entries.length ? `Another project is open: its bible has ${bible.entries.length} entr${bible.entries.length === 1 ? "y" : "ies"}.` : "Another project is open: it has no bible yet.");
+      }
       this.bible = bible;
       this.path = where.path;
       this.state.update(() => ({ loaded: true, entries: bible.entries, revision: bible.revision, path: where.path, besideProject: where.besideProject }));

@@ -173,7 +173,7 @@ export interface PEventManagerStatic {
 export interface PConstants {
   readonly TrackItemType: { readonly CLIP: Constants.TrackItemType };
   readonly SequenceEvent: { readonly SELECTION_CHANGED: Constants.SequenceEvent; readonly ACTIVATED: Constants.SequenceEvent };
-  readonly ProjectEvent: { readonly DIRTY: Constants.ProjectEvent };
+  readonly ProjectEvent: { readonly DIRTY: Constants.ProjectEvent; readonly ACTIVATED: Constants.ProjectEvent; readonly OPENED: Constants.ProjectEvent };
 }
 
 /** What the adapter needs of `require("premierepro")`. */

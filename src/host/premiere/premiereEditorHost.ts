@@ -178,7 +178,8 @@ export class PremiereEditorHost implements EditorHost {
 
   onChange(listener: () => void): () => void {
     const { EventManager, Constants } = this.ppro;
-    const events = [Constants.SequenceEvent.SELECTION_CHANGED, Constants.SequenceEvent.ACTIVATED, Constants.ProjectEvent.DIRTY];
+    // another project opened or brought forward: its bible and storyboard are read again
+    const events = [Constants.SequenceEvent.SELECTION_CHANGED, Constants.SequenceEvent.ACTIVATED, Constants.ProjectEvent.DIRTY, Constants.ProjectEvent.ACTIVATED, Constants.ProjectEvent.OPENED];
     const handler = (): void => listener();
     for (const e of events) EventManager.addGlobalEventListener(e, handler);
     return () => {

@@ -53,7 +53,7 @@ async function defaultProbe(path: string): Promise<ProbedMedia> {
 
 /** Runtime enum values are not the typings' ordinals (Premiere's are strings or other numbers). */
 const SEQUENCE_EVENT = { ACTIVATED: "sequenceActivated" as unknown as SequenceEventValue, CLOSED: "sequenceClosed" as unknown as SequenceEventValue, SELECTION_CHANGED: "sequenceSelectionChanged" as unknown as SequenceEventValue };
-const PROJECT_EVENT = { DIRTY: "projectDirty" as unknown as ProjectEventValue };
+const PROJECT_EVENT = { DIRTY: "projectDirty" as unknown as ProjectEventValue, ACTIVATED: "projectActivated" as unknown as ProjectEventValue, OPENED: "projectOpened" as unknown as ProjectEventValue };
 
 export interface PremiereSim {
   readonly module: PremiereModule;
@@ -61,6 +61,12 @@ export interface PremiereSim {
   readonly clock: SimClock;
   /** fires a host event by hand (tests of panels that must not depend on one) */
   fire(event: "selection" | "dirty"): void;
+  /**
+   * Another project comes forward (opened, or the current one saved under a new name): the active
+   * project answers the new path. The sequences stay those of the sim; Cutaway's project documents
+   * are what follow the path.
+   */
+  switchProject(path: string, name?: string): void;
 }
 
 /** A path as Premiere reports it on Windows: backslashes. */
@@ -80,9 +86,14 @@ export function createPremiereSim(state: SimState, options: PremiereSimOptions =
     if (reason !== "selection") fire(PROJECT_EVENT.DIRTY, reason);
   });
 
+  const where = { name: options.projectName ?? "Demo.prproj", path: options.projectPath ?? "/projects/Demo/Demo.prproj" };
   const project: PProject = {
-    name: options.projectName ?? "Demo.prproj",
-    path: options.projectPath ?? "/projects/Demo/Demo.prproj",
+    get name() {
+      return where.name;
+    },
+    get path() {
+      return where.path;
+    },
     async getActiveSequence(): Promise<PSequence | null> {
       core.count();
       const seq = core.activeSequence();
@@ -272,5 +283,10 @@ export function createPremiereSim(state: SimState, options: PremiereSimOptions =
     core,
     clock,
     fire: (event) => fire(event === "selection" ? SEQUENCE_EVENT.SELECTION_CHANGED : PROJECT_EVENT.DIRTY, "manual"),
+    switchProject(path, name) {
+      where.path = path;
+      where.name = name ?? path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+      fire(PROJECT_EVENT.ACTIVATED, "project");
+    },
   };
 }
