@@ -177,10 +177,16 @@ export function createCutaway(deps: AppDeps): Cutaway {
   };
 
 
-  async function refresh(): Promise<void> {
+  // reads can overlap (a host event, the poll, a run): an older read finishing late never wins
+  let reads = 0;
+  let shown = 0;
+  async function read(): Promise<SequenceSnapshot | null> {
+    const mine = ++reads;
     try {
-      snapshot = await deps.host.snapshot();
-      const s = snapshot;
+      const s = await deps.host.snapshot();
+      if (mine < shown) return s;
+      shown = mine;
+      snapshot = s;
       // the timeline is the truth: a clip an Undo took away is not claimed to be on it
       gone = offTimeline(s, log?.all() ?? []);
       await documents.check();
@@ -188,16 +194,24 @@ export function createCutaway(deps: AppDeps): Cutaway {
       state.update((st) => ({ ...st, sequence: sequenceView(s), hostMessage: null, targets: targetSummaries(s, placeholderRules(settings.placeholderPatterns)) }));
       // the Jobs rows name the track each clip is on now
       publishJobs();
+      return s;
     } catch (e) {
+      if (mine < shown) return null;
+      shown = mine;
       snapshot = null;
       state.update((st) => ({ ...st, sequence: null, targets: [], hostMessage: messageOf(e) }));
+      return null;
     }
   }
 
+  async function refresh(): Promise<void> {
+    await read();
+  }
+
   async function currentSnapshot(): Promise<SequenceSnapshot> {
-    await refresh();
-    if (!snapshot) throw new CutawayError("no_sequence", state.get().hostMessage ?? "No sequence is open.");
-    return snapshot;
+    const s = await read();
+    if (!s) throw new CutawayError("no_sequence", state.get().hostMessage ?? "No sequence is open.");
+    return s;
   }
 
   function plan(s: SequenceSnapshot, request: GenerateRequest) {
