@@ -223,7 +223,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
   }
 
   const growing = createGrowing({
-    ctx: { capabilities: capsOf, backendIds: () => deps.backends.ids(), jobRequest: (id) => engine.get(id)?.request, spentUsd: () => engine.ledger.summary().monthUsd, budgetUsd: () => settings.budgetUsd, confirmAboveUsd: () => settings.confirmAboveUsd, firstShotNumber: () => Math.max(nextShotNumber(log?.all() ?? []), nextJobShotNumber(engine.list())) },
+    ctx: { capabilities: capsOf, backendIds: () => deps.backends.ids(), jobRequest: (id) => engine.get(id)?.request, spentUsd: () => engine.ledger.summary().monthUsd, budgetUsd: () => settings.budgetUsd, confirmAboveUsd: () => settings.confirmAboveUsd, firstShotNumber: () => Math.max(nextShotNumber(log?.all() ?? []), nextJobShotNumber(engine.list())), bible: () => bible.current() },
     snapshot: currentSnapshot,
     start: () => ({ host: deps.host, engine, log: requests(), files: deps.files, clock: deps.clock, mediaFolder, refreshSnapshot: currentSnapshot, say }),
     placementMode: () => settings.placement,

@@ -11,6 +11,8 @@ export interface NamingShot {
   readonly characters?: readonly string[];
   /** the scene heading's location */
   readonly location?: string | null;
+  /** names of entries the shot was made with before (a draft's provenance), of any kind */
+  readonly entries?: readonly string[];
 }
 
 export interface BibleIndex {
@@ -68,6 +70,8 @@ export function indexBible(bible: Bible): BibleIndex {
       const cs = shot.characters ?? [];
       for (let i = 0; i < cs.length; i++) for (const e of byKey.get(keyOf(cs[i]!)) ?? []) if (e.kind === "character") note(e, -1000 + i);
       if (shot.location) for (const e of byKey.get(keyOf(shot.location)) ?? []) if (e.kind === "place") note(e, -1);
+      const made = shot.entries ?? [];
+      for (let i = 0; i < made.length; i++) for (const e of byKey.get(keyOf(made[i]!)) ?? []) note(e, -500 + i);
       const w = words(shot.text);
       for (let i = 0; i < w.length; i++) {
         let run = "";

@@ -227,3 +227,27 @@ test("storyboard review: a selected still is regenerated with the prompt edited 
 function seqMedia(s: Awaited<ReturnType<PremiereEditorHost["snapshot"]>>): string {
   return s.videoTracks.flatMap((t) => t.clips).find((c) => !c.provenance && c.mediaPath)!.mediaPath!;
 }
+
+test("conform carries the bible: a slate draft made with Mara and the café becomes a final that sends their references and names them", async () => {
+  const { app, host } = await open();
+  const b = await castAndBible(app);
+  const drafts = await app.run({ ...cut(b, "slate", "slate"), shots: b.shots.slice(0, 3), mode: "draft" }, { confirmed: true });
+  await settlePlaced(app, drafts.requestId);
+  const slates = (await host.snapshot()).videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance?.jobId.startsWith(drafts.requestId));
+  expect(slates.map((c) => c.provenance!.bibleEntries)).toEqual([["Harbour Café"], ["Mara", "Harbour Café"], ["Jonah", "Harbour Café"]]);
+  const conform = { kind: "conform", scope: "sequence", backend: "fal", model: "fal-ai/kling-video/o3/standard/reference-to-video", takes: 1, mode: "generate", placement: "all-at-once" } as const;
+  const preview = await app.previewShots(conform);
+  expect(preview.items).toHaveLength(3);
+  expect(preview.items.every((i) => /Bible: .*Harbour Café/.test(i.note ?? ""))).toBe(true);
+  const { requestId } = await app.runShots(conform, { confirmed: true });
+  await settlePlaced(app, requestId);
+  const sent = [...fal.jobs.values()].map((j) => falReferencesOf(j));
+  expect(sent).toHaveLength(3);
+  // every final has the café's frame; the shots with Mara have her element too
+  expect(sent.every((s) => s.images >= 1)).toBe(true);
+  expect(sent.some((s) => s.elements.length === 1)).toBe(true);
+  const finals = (await host.snapshot()).videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance?.jobId.startsWith(requestId));
+  expect(finals).toHaveLength(3);
+  expect(finals.every((c) => c.provenance!.bibleEntries?.includes("Harbour Café"))).toBe(true);
+  await app.dispose();
+});

@@ -11,6 +11,7 @@ import type { SequenceSnapshot } from "../../core/timeline";
 import type { ModelCapabilities } from "../../backends/types";
 import type { ShotRequest } from "../api";
 import { limitsFromModel } from "../estimate";
+import { bibleFor } from "../run/bibleShots";
 import { NothingToDo } from "../notices";
 import { primaryModel, type GrowContext, type GrowPlan, type ShotPins } from "./growPlan";
 
@@ -59,8 +60,18 @@ export function planConform(ctx: GrowContext, s: SequenceSnapshot, r: ConformReq
   if (!analysis.drafts.length) {
     throw new NothingToDo(skipped.length ? `Nothing to conform: ${skipped.length === 1 ? "the shot is" : `all ${skipped.length} shots are`} final already.` : r.scope === "selection" ? "None of the selected clips is a Cutaway draft." : "The sequence has no Cutaway drafts to conform.");
   }
-  const plan = planPlacements(s, analysis.drafts.map((d) => d.target), limits, { split: true , firstShotNumber: ctx.firstShotNumber?.() ?? 1 });
+  const planned = planPlacements(s, analysis.drafts.map((d) => d.target), limits, { split: true, firstShotNumber: ctx.firstShotNumber?.() ?? 1 });
   const byTarget = new Map(analysis.drafts.map((d) => [d.target.id, d]));
+  // the final is made with the entries the draft was (and any its words name now), with their current descriptions and references
+  const bibled = bibleFor(planned.placements, model, ctx.bible?.() ?? null, {
+    live: true,
+    framed: (p) => {
+      const made = ctx.jobRequest(byTarget.get(p.targetId)!.spec.jobId);
+      return Boolean(made?.firstFramePath || made?.lastFramePath);
+    },
+    shotOf: (p) => ({ text: p.prompt, entries: byTarget.get(p.targetId)!.spec.bibleEntries ?? [] }),
+  });
+  const plan = { ...planned, placements: bibled.placements };
   const pins = new Map<string, ShotPins>();
   const notes = new Map<string, string>();
   for (const p of plan.placements) {
@@ -70,7 +81,9 @@ export function planConform(ctx: GrowContext, s: SequenceSnapshot, r: ConformReq
     const first = !p.part || p.part.index === 1 ? made?.firstFramePath : undefined;
     const last = !p.part || p.part.index === p.part.of ? made?.lastFramePath : undefined;
     pins.set(p.id, { ...(first ? { firstFramePath: first } : {}), ...(last ? { lastFramePath: last } : {}), ...(d.spec.seed !== undefined ? { seed: d.spec.seed } : {}) });
-    if (d.note) notes.set(p.id, d.note);
+    const fromBible = bibled.byPlacement.get(p.id)?.note;
+    const note = [d.note, fromBible].filter(Boolean).join(" · ");
+    if (note) notes.set(p.id, note);
   }
   const modelProblem = (m: ModelCapabilities): string | null =>
     m.textToVideo === false && [...pins.values()].some((x) => !x.firstFramePath) ? `${m.label} starts from a reference frame, and some drafts were made without one.` : null;
@@ -85,9 +98,10 @@ export function planConform(ctx: GrowContext, s: SequenceSnapshot, r: ConformReq
     pins,
     notes,
     skipped,
-    warnings: [],
+    warnings: bibled.warnings,
     capableModels: [],
     modelProblem,
     sameLengthTakes: false,
+    bible: bibled.byPlacement,
   };
 }

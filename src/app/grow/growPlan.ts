@@ -11,6 +11,8 @@ import type { BackendCapabilities, ModelCapabilities } from "../../backends/type
 import type { GrowKind, ShotPlanView, ShotRequest } from "../api";
 import { estimateJobs, limitsFromModel } from "../estimate";
 import { messageOf, NothingToDo } from "../notices";
+import type { Bible } from "../../bible";
+import type { ShotBible } from "../run/bibleShots";
 import { findModel, previewItems, type PlannedRequest } from "../run/planRequest";
 import { enqueueShots, exportStill, newRequestId, type ShotFrames, type StartContext, type TakeSource } from "../run/startRequest";
 
@@ -37,6 +39,8 @@ export interface GrowPlan {
   readonly modelProblem: (m: ModelCapabilities) => string | null;
   /** head extensions are trimmed from their end: a take from another model must be the same length */
   readonly sameLengthTakes: boolean;
+  /** what each shot takes from the bible (conform carries a draft's entries into its final) */
+  readonly bible?: ReadonlyMap<string, ShotBible>;
 }
 
 /** What planning reads besides the snapshot: the providers' capabilities and the money so far. */
@@ -50,6 +54,8 @@ export interface GrowContext {
   readonly confirmAboveUsd: () => number;
   /** clip numbering continues across runs ("Cutaway 013" after 012) */
   readonly firstShotNumber?: () => number;
+  /** the project's bible as planning reads it */
+  readonly bible?: () => Bible | null;
 }
 
 export function primaryModel(ctx: GrowContext, r: ShotRequest): ModelCapabilities {
@@ -117,7 +123,7 @@ export function growPreview(ctx: GrowContext, s: SequenceSnapshot, r: ShotReques
     return note ? { ...item, note } : item;
   });
   const view: ShotPlanView = { kind: g.kind, items, warnings: [...g.plan.warnings.map((w) => w.message), ...g.warnings, ...warnings], estimate, skipped: g.skipped, capableModels: g.capableModels };
-  return { view, planned: { plan: g.plan, model: g.model, preview: view, bible: new Map() }, takes };
+  return { view, planned: { plan: g.plan, model: g.model, preview: view, bible: g.bible ?? new Map() }, takes };
 }
 
 /** Exports each shot's pin frames (a failed export is a warning: the shot is made from its prompt), then enqueues. */

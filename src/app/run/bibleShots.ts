@@ -4,7 +4,7 @@
  * word for word, and the best references the model takes. What the model cannot take is said on the
  * plan row ("text descriptions only"), never dropped in silence.
  */
-import { describePrompt, indexBible, pickReferences, type Bible, type BibleIndex, type PickedReference } from "../../bible";
+import { describePrompt, indexBible, pickReferences, type Bible, type BibleIndex, type NamingShot, type PickedReference } from "../../bible";
 import type { ModelCapabilities } from "../../backends/types";
 import type { Placement } from "../../core/plan";
 import type { GenerateRequest, ShotDraft } from "../api";
@@ -33,9 +33,7 @@ function indexOf(bible: Bible): BibleIndex {
 }
 
 export function attachBible(placements: readonly Placement[], r: GenerateRequest, model: ModelCapabilities, bible: Bible | null): BibledPlacements {
-  const byPlacement = new Map<string, ShotBible>();
-  if (!bible || !bible.entries.length) return { placements: [...placements], byPlacement, warnings: [] };
-  const idx = indexOf(bible);
+  if (!bible || !bible.entries.length) return { placements: [...placements], byPlacement: new Map(), warnings: [] };
   const shots = new Map<string, ShotDraft>();
   for (const s of r.shots ?? []) {
     shots.set(`script-${s.id}`, s);
@@ -45,12 +43,35 @@ export function attachBible(placements: readonly Placement[], r: GenerateRequest
   // a dry run previews exactly what Generate will send; drafts are slates, which take no references
   const live = r.mode !== "draft";
   const framed = (r.continuity || r.animate === true) && model.imageToVideo && r.kind !== "script-to-cut" && live;
-  const support = live ? model.references : undefined;
+  return bibleFor(placements, model, bible, {
+    live,
+    framed: () => framed,
+    // the prompt is what is sent (the shot's words, or the editor's edit of them): names are read from it
+    shotOf: (p) => {
+      const shot = shots.get(p.targetId);
+      return shot ? { text: p.prompt, characters: shot.characters ?? [], location: shot.location ?? null } : { text: p.prompt };
+    },
+  });
+}
+
+export interface BibleOptions {
+  /** false for slates: descriptions only, no references */
+  readonly live: boolean;
+  /** the shot is pinned by a first or last frame */
+  readonly framed: (p: Placement) => boolean;
+  /** what the shot offers for naming entries */
+  readonly shotOf: (p: Placement) => NamingShot;
+}
+
+/** Per placement: descriptions into the prompt, the best references the model takes, the plan-row note. */
+export function bibleFor(placements: readonly Placement[], model: ModelCapabilities, bible: Bible | null, o: BibleOptions): BibledPlacements {
+  const byPlacement = new Map<string, ShotBible>();
+  if (!bible || !bible.entries.length) return { placements: [...placements], byPlacement, warnings: [] };
+  const idx = indexOf(bible);
+  const support = o.live ? model.references : undefined;
   const warnings = new Set<string>();
   const out = placements.map((p) => {
-    const shot = shots.get(p.targetId);
-    // the prompt is what is sent (the shot's words, or the editor's edit of them): names are read from it
-    const named = idx.named(shot ? { text: p.prompt, characters: shot.characters ?? [], location: shot.location ?? null } : { text: p.prompt });
+    const named = idx.named(o.shotOf(p));
     if (!named.length) return p;
     const described = describePrompt(p.prompt, named, model.maxPromptChars);
     if (described.dropped.length) warnings.add(`Some bible descriptions (${described.dropped.join(", ")}) did not fit ${model.label}'s ${model.maxPromptChars}-character prompt limit.`);
@@ -58,7 +79,7 @@ export function attachBible(placements: readonly Placement[], r: GenerateRequest
     let refs: PickedReference[] = [];
     let why = "";
     if (!support || support.max <= 0) why = `${model.label} takes no reference images: text descriptions only`;
-    else if (framed && !support.withFrames) why = `continuity frames pin this shot, and ${model.label} takes no references beside them: text descriptions only`;
+    else if (o.framed(p) && !support.withFrames) why = `continuity frames pin this shot, and ${model.label} takes no references beside them: text descriptions only`;
     else if (support.aspects && !support.aspects.includes(p.aspect)) why = `${model.label} takes references only for ${support.aspects.join(", ")} video: text descriptions only`;
     else {
       const longer = support.durationsSeconds ? [...support.durationsSeconds].sort((a, b) => a - b).find((d) => d >= p.generationSeconds && model.durationsSeconds.includes(d)) : p.generationSeconds;

@@ -35,6 +35,8 @@ export interface ShotSpec {
   readonly jobId: string;
   readonly fromBackend: string;
   readonly fromModel: string;
+  /** the bible entries the draft was made with: the final takes them again */
+  readonly bibleEntries?: readonly string[];
 }
 
 export interface Draft {
@@ -95,6 +97,7 @@ export function findDrafts(s: SequenceSnapshot, o: ConformOptions): ConformAnaly
         jobId: p.jobId,
         fromBackend: p.backend,
         fromModel: p.model,
+        ...(p.bibleEntries?.length ? { bibleEntries: p.bibleEntries } : {}),
       };
       const target: Target = {
         id: `conform-${c.id}`,
