@@ -70,6 +70,14 @@ export function bibleFor(placements: readonly Placement[], model: ModelCapabilit
   const idx = indexOf(bible);
   const support = o.live ? model.references : undefined;
   const warnings = new Set<string>();
+  // the shortest length the model takes references in that covers the shot, worked out once per length
+  const longerOf = new Map<number, number | undefined>();
+  const sortedRefSeconds = support?.durationsSeconds ? [...support.durationsSeconds].sort((a, b) => a - b) : null;
+  const longer = (seconds: number): number | undefined => {
+    if (!sortedRefSeconds) return seconds;
+    if (!longerOf.has(seconds)) longerOf.set(seconds, sortedRefSeconds.find((d) => d >= seconds && model.durationsSeconds.includes(d)));
+    return longerOf.get(seconds);
+  };
   const out = placements.map((p) => {
     const named = idx.named(o.shotOf(p));
     if (!named.length) return p;
@@ -82,12 +90,12 @@ export function bibleFor(placements: readonly Placement[], model: ModelCapabilit
     else if (o.framed(p) && !support.withFrames) why = `continuity frames pin this shot, and ${model.label} takes no references beside them: text descriptions only`;
     else if (support.aspects && !support.aspects.includes(p.aspect)) why = `${model.label} takes references only for ${support.aspects.join(", ")} video: text descriptions only`;
     else {
-      const longer = support.durationsSeconds ? [...support.durationsSeconds].sort((a, b) => a - b).find((d) => d >= p.generationSeconds && model.durationsSeconds.includes(d)) : p.generationSeconds;
-      if (longer === undefined) why = `${model.label} takes references only in ${support.durationsSeconds!.join(", ")} s clips: text descriptions only`;
+      const withRefs = longer(p.generationSeconds);
+      if (withRefs === undefined) why = `${model.label} takes references only in ${support.durationsSeconds!.join(", ")} s clips: text descriptions only`;
       else {
         refs = pickReferences(named, support);
         // rendered longer and trimmed to the range: the references are worth the extra seconds
-        if (refs.length) generationSeconds = longer;
+        if (refs.length) generationSeconds = withRefs;
       }
     }
     const names = named.map((e) => e.name);

@@ -62,8 +62,12 @@ export function chooseSize(frame: FrameSize, limits: GenerationLimits): { aspect
   return { aspect, size: { width: pick.width, height: pick.height } };
 }
 
+/** whitespace that needs folding: a run, a tab or newline, or any at either end */
+const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;
+
 export function capPrompt(prompt: string, maxChars: number): string {
-  const clean = prompt.replace(/\s+/g, " ").trim();
+  // a 1,500-shot plan runs this per shot on every keystroke: tidy prompts are not copied
+  const clean = UNTIDY.test(prompt) ? prompt.replace(/\s+/g, " ").trim() : prompt;
   if (clean.length <= maxChars) return clean;
   const cut = clean.slice(0, maxChars + 1);
   const space = cut.lastIndexOf(" ");
@@ -71,7 +75,11 @@ export function capPrompt(prompt: string, maxChars: number): string {
 }
 
 export function shotName(n: number, prompt: string): string {
-  const words = prompt.replace(/\s+/g, " ").trim().split(" ").slice(0, 6).join(" ");
+  // the first six words only: a long prompt is not split whole
+  const re = /\S+/g;
+  const first: string[] = [];
+  for (let m = re.exec(prompt); m && first.length < 6; m = re.exec(prompt)) first.push(m[0]);
+  const words = first.join(" ");
   const label = words.length > 40 ? `${words.slice(0, 39)}…` : words;
   return `Cutaway ${String(n).padStart(3, "0")} – ${label || "shot"}`;
 }
