@@ -24,7 +24,7 @@ import { KeyChecks } from "./keyChecks";
 import { setApiKey, testConnection, type KeyActionsContext } from "./keyActions";
 import { SettingsNotices } from "./settingsNotices";
 import { Observable } from "./observable";
-import type { BackendCatalog, Clock, EditorHost, FileStore, SecretStore, SettingsStore } from "./ports";
+import type { BackendCatalog, Clock, EditorHost, FileStore, ImagePicker, SecretStore, SettingsStore } from "./ports";
 import { RequestLog } from "./requestLog";
 import { markersAsSrt } from "./markersScript";
 import { Arrivals } from "./run/arrivals";
@@ -57,6 +57,8 @@ export interface AppDeps {
   readonly renderPriors?: boolean;
   /** re-read the timeline while the panel is visible (host events alone are not enough); the entries set it */
   readonly hostPoll?: { readonly everyMs: number; readonly visible: () => boolean };
+  /** the open dialog for a reference image, where the host has one */
+  readonly imagePicker?: ImagePicker;
 }
 
 export interface Cutaway extends CutawayApi {
@@ -167,7 +169,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
 
   const resuming = new ResumeNotice({ say: (n) => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), n] })), dismiss: (id) => state.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) })) });
   const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh(), gather: () => deps.clock.sleep(GATHER_MS) });
-  const bible = new BibleService({ host: deps.host, files: deps.files, clock: deps.clock, mediaFolder, say });
+  const bible = new BibleService({ host: deps.host, files: deps.files, clock: deps.clock, mediaFolder, say, ...(deps.imagePicker ? { picker: deps.imagePicker } : {}) });
   const documents = new ProjectDocuments(() => deps.host.projectFolder(), [bible], (m) => say("warning", m));
 
   /** characters and places a breakdown found join the bible (the editor's own entries are left as they are) */

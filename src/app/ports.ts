@@ -85,3 +85,8 @@ export interface SettingsStore {
   load(): Promise<unknown>;
   save(settings: unknown): Promise<void>;
 }
+
+/** The system's open dialog for one image (a bible reference); null when the editor cancels. */
+export interface ImagePicker {
+  pickImage(): Promise<string | null>;
+}

@@ -7,6 +7,7 @@ import React from "react";
 import { createRoot, type Root } from "react-dom/client";
 import type { premierepro } from "@adobe/premierepro";
 import { createCutaway, type Cutaway } from "../app/cutaway";
+import { UxpImagePicker } from "../host/premiere/uxp/uxpImagePicker";
 import { createScriptService } from "../app/scriptService";
 import { createBackendCatalog } from "../backends/catalog";
 import { FileSettingsStore } from "../host/common/fileSettingsStore";
@@ -53,6 +54,7 @@ function mount(node: HTMLElement): void {
       script: createScriptService(uxpFetch),
       // SELECTION_CHANGED has been seen not to fire: read the timeline again while the panel is visible
       hostPoll: { everyMs: 2000, visible: () => document.visibilityState !== "hidden" },
+      imagePicker: new UxpImagePicker(uxp),
     }),
   );
   root = createRoot(document.getElementById("root") ?? node);

@@ -21,6 +21,7 @@ import { realClock } from "../host/sim/simClock";
 import { stateFromSnapshot } from "../host/sim/seed";
 import { deserializeState, serializeState } from "../host/sim/simJson";
 import { BrowserFileStore, clearWorkbenchStorage } from "../workbench/browserFiles";
+import { BrowserImagePicker } from "../workbench/browserImagePicker";
 import { Workbench } from "../workbench/Workbench";
 
 const SIM_KEY = "cutaway.workbench.sim";
@@ -71,7 +72,7 @@ const secrets = new MemorySecretStore();
 if (fake) void secrets.set(apiKeyName("fal"), "workbench-fake-key");
 
 const host = new PremiereEditorHost(sim.module, { files });
-const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock: systemClock, backends: catalog, script: createScriptService(browserFetch), ...(fake ? { renderPriors: false } : {}), hostPoll: { everyMs: 1000, visible: () => document.visibilityState !== "hidden" } });
+const app = createCutaway({ host, files, secrets, settings: new FileSettingsStore(files), clock: systemClock, backends: catalog, script: createScriptService(browserFetch), ...(fake ? { renderPriors: false } : {}), hostPoll: { everyMs: 1000, visible: () => document.visibilityState !== "hidden" }, imagePicker: new BrowserImagePicker(files) });
 (window as unknown as { cutaway: unknown }).cutaway = { app, sim };
 
 const reset = (): void => {

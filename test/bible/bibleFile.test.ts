@@ -1,5 +1,6 @@
 /** The bible beside the Premiere project: found again on reopen, versioned, safe against damage and deletes. */
 import { createCutaway, type Cutaway } from "../../src/app/cutaway";
+import type { ImagePicker } from "../../src/app/ports";
 import { BIBLE_FILE } from "../../src/app/bible/bibleFile";
 import { castDescriptions } from "../../src/bible";
 import { encodePng } from "../../src/backends/slate/png";
@@ -24,7 +25,7 @@ async function open(files: MemoryFileStore, projectPath: string | null = PROJECT
   return (await openWithSim(files, projectPath, seq)).app;
 }
 
-async function openWithSim(files: MemoryFileStore, projectPath: string | null = PROJECT, seq = demoSequence()): Promise<{ app: Cutaway; sim: PremiereSim }> {
+async function openWithSim(files: MemoryFileStore, projectPath: string | null = PROJECT, seq = demoSequence(), imagePicker?: ImagePicker): Promise<{ app: Cutaway; sim: PremiereSim }> {
   const sim = createPremiereSim(stateFromSnapshot(seq), {
     projectPath: projectPath ?? PROJECT,
     exportFrame: async (dir, name, _w, _h, at) => {
@@ -35,7 +36,7 @@ async function openWithSim(files: MemoryFileStore, projectPath: string | null = 
   });
   const host = new PremiereEditorHost(sim.module, { sleep: sim.clock.sleep, files });
   const clock = scaledClock(200);
-  const app = createCutaway({ host, files, secrets: new MemorySecretStore(), settings: new FileSettingsStore(files), clock, backends: catalogOf(new Map([["slate", new ScriptedBackend({ pollsToComplete: 1 }, clock.now)]])) });
+  const app = createCutaway({ host, files, secrets: new MemorySecretStore(), settings: new FileSettingsStore(files), clock, backends: catalogOf(new Map([["slate", new ScriptedBackend({ pollsToComplete: 1 }, clock.now)]])), ...(imagePicker ? { imagePicker } : {}) });
   await app.start();
   return { app, sim };
 }
@@ -163,4 +164,28 @@ test("saving an unsaved project for the first time takes its bible along beside 
   expect(s.entries.map((e) => e.description)).toEqual(["sixty, silver bun"]);
   expect(JSON.parse(await files.readText(BESIDE)).entries).toHaveLength(1);
   await app.dispose();
+});
+
+test("a reference from the open dialog: the picked JPEG is used where it is; a cancel adds nothing; a full entry is refused before the dialog opens", async () => {
+  const files = new MemoryFileStore();
+  await files.writeAtomic("/Users/ed/Pictures/mara.jpg", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]));
+  await files.writeAtomic("/Users/ed/Pictures/notes.txt", "not an image");
+  const answers: (string | null)[] = ["/Users/ed/Pictures/mara.jpg", null, "/Users/ed/Pictures/notes.txt"];
+  let opened = 0;
+  const picker: ImagePicker = { pickImage: async () => (opened++, answers.length ? answers.shift()! : "/Users/ed/Pictures/mara.jpg") };
+  const { app } = await openWithSim(files, PROJECT, demoSequence(), picker);
+  expect(app.bible.canPickFiles()).toBe(true);
+  const e = await app.bible.addEntry({ kind: "character", name: "Mara" });
+  expect(await app.bible.addReferenceFromPicker(e.id)).toBe(true);
+  expect(app.bible.getState().entries[0]!.references.map((r) => [r.path, r.origin])).toEqual([["/Users/ed/Pictures/mara.jpg", "file"]]);
+  expect(await app.bible.addReferenceFromPicker(e.id)).toBe(false);
+  await expect(app.bible.addReferenceFromPicker(e.id)).rejects.toThrow(/not a PNG or JPEG image/);
+  for (let i = 0; i < 3; i++) await app.bible.addReferenceFromPlayhead(e.id);
+  const before = opened;
+  await expect(app.bible.addReferenceFromPicker(e.id)).rejects.toThrow(/already has 4 reference images/);
+  expect(opened).toBe(before);
+  await app.dispose();
+  const plain = await open(new MemoryFileStore());
+  expect(plain.bible.canPickFiles()).toBe(false);
+  await plain.dispose();
 });

@@ -7,6 +7,7 @@ import { FileSettingsStore } from "../../src/host/common/fileSettingsStore";
 import { MemoryFileStore } from "../../src/host/memory/memoryFileStore";
 import { SecureSecretStore } from "../../src/host/premiere/uxp/secureSecretStore";
 import type { UxpFs, UxpModule, UxpSecureStorage } from "../../src/host/premiere/uxp/uxpApi";
+import { UxpImagePicker } from "../../src/host/premiere/uxp/uxpImagePicker";
 import { UxpFileStore } from "../../src/host/premiere/uxp/uxpFileStore";
 
 /**
@@ -59,7 +60,7 @@ describe("UXP file store", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "cutaway-uxp-"));
   const uxp: UxpModule = {
     storage: {
-      localFileSystem: { getDataFolder: async () => ({ nativePath: `${dir}/` }) },
+      localFileSystem: { getDataFolder: async () => ({ nativePath: `${dir}/` }), getFileForOpening: async () => null },
       secureStorage: { setItem: async () => undefined, getItem: async () => null, removeItem: async () => undefined },
     },
   };
@@ -131,5 +132,26 @@ describe("utf-8 without TextEncoder", () => {
     for (const s of ["", "plain", "Ünïcödé – dash", "emoji 🎬🚁", "עברית RTL", "\u0000\uffff"]) expect(utf8Decode(utf8Encode(s))).toBe(s);
     expect(Buffer.from(utf8Encode("🎬é")).toString("utf8")).toBe("🎬é");
     expect(utf8Decode(new Uint8Array([0xff, 0x41, 0xe2, 0x82]))).toBe("\ufffdA\ufffd\ufffd");
+  });
+});
+
+describe("UXP image picker", () => {
+  const withDialog = (answer: unknown, asked: unknown[] = []): UxpModule => ({
+    storage: {
+      localFileSystem: {
+        getDataFolder: async () => ({ nativePath: "/data/" }),
+        getFileForOpening: async (o) => (asked.push(o), answer as never),
+      },
+      secureStorage: { setItem: async () => undefined, getItem: async () => null, removeItem: async () => undefined },
+    },
+  });
+
+  it("answers the picked image's path (Windows spelling made forward), only PNG and JPEG offered, and null when cancelled", async () => {
+    const asked: unknown[] = [];
+    expect(await new UxpImagePicker(withDialog({ nativePath: "C:\\Films\\Harbour\\mara.jpg" }, asked)).pickImage()).toBe("C:/Films/Harbour/mara.jpg");
+    expect(asked).toEqual([{ allowMultiple: false, types: ["png", "jpg", "jpeg"] }]);
+    expect(await new UxpImagePicker(withDialog(null)).pickImage()).toBeNull();
+    expect(await new UxpImagePicker(withDialog([])).pickImage()).toBeNull();
+    expect(await new UxpImagePicker(withDialog(undefined)).pickImage()).toBeNull();
   });
 });

@@ -27,6 +27,10 @@ export interface BibleApi {
   /** forgets the entry; media generated with it and its reference images stay on disk */
   removeEntry(id: string): Promise<void>;
   mergeEntries(intoId: string, fromId: string): Promise<void>;
+  /** true where the host has an open dialog (Premiere, the workbench) */
+  canPickFiles(): boolean;
+  /** the editor picks a PNG or JPEG in the open dialog; resolves false when they cancel */
+  addReferenceFromPicker(id: string): Promise<boolean>;
   /** a PNG or JPEG on disk becomes a reference (the file is used where it is) */
   addReferenceFromFile(id: string, path: string): Promise<void>;
   /** the frame of the sequence at the playhead, exported beside the project, becomes a reference */

@@ -10,7 +10,7 @@ import { CutawayError } from "../../core/errors";
 import { snapToFrame, ticksToTimecode } from "../../core/time";
 import type { SequenceSnapshot } from "../../core/timeline";
 import { Observable } from "../observable";
-import type { Clock, EditorHost, FileStore } from "../ports";
+import type { Clock, EditorHost, FileStore, ImagePicker } from "../ports";
 import type { BibleApi, BibleState } from "./bibleApi";
 import { locateBible, readBible, writeBible } from "./bibleFile";
 
@@ -20,6 +20,8 @@ export interface BibleServiceDeps {
   readonly clock: Clock;
   readonly mediaFolder: () => Promise<string>;
   readonly say: (level: "info" | "warning" | "error", message: string) => void;
+  /** the host's open dialog, where it has one */
+  readonly picker?: ImagePicker;
 }
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];
@@ -98,6 +100,23 @@ export class BibleService implements BibleApi {
   async addReferenceFromFile(id: string, path: string): Promise<void> {
     await this.checkImage(path);
     return this.edit((bible) => ({ bible: model.addReference(bible, id, { path, origin: "file", addedAt: this.now() }), result: undefined }));
+  }
+
+  canPickFiles(): boolean {
+    return this.d.picker !== undefined;
+  }
+
+  async addReferenceFromPicker(id: string): Promise<boolean> {
+    if (!this.d.picker) throw new CutawayError("bible_no_picker", "This host has no open dialog; type the image's path instead.");
+    const entry = model.entryOf(this.bible, id);
+    // refused before the dialog opens: choosing a file only to be told it cannot be added wastes a minute
+    if (entry.references.length >= model.MAX_REFERENCES) {
+      throw new model.BibleError("bible_references_full", `${entry.name} already has ${model.MAX_REFERENCES} reference images; remove one before adding another.`);
+    }
+    const path = await this.d.picker.pickImage();
+    if (!path) return false;
+    await this.addReferenceFromFile(id, path);
+    return true;
   }
 
   addReferenceFromPlayhead(id: string): Promise<void> {

@@ -57,7 +57,10 @@ function EntryCard(p: { bible: BibleApi; entry: BibleEntry; others: readonly Bib
       <div className="cw-row">
         <Button testId={`bible-frame-${e.id}`} onClick={() => quietly(p.bible.addReferenceFromPlayhead(e.id))}>Frame at playhead</Button>
         <Button testId={`bible-selected-${e.id}`} onClick={() => quietly(p.bible.addReferenceFromSelection(e.id))}>Selected clip</Button>
-        <TextField testId={`bible-file-${e.id}`} value={file} onChange={setFile} placeholder="PNG or JPEG path" />
+        {p.bible.canPickFiles() ? <Button testId={`bible-pick-${e.id}`} onClick={() => quietly(p.bible.addReferenceFromPicker(e.id))}>Image file…</Button> : null}
+      </div>
+      <div className="cw-row">
+        <TextField testId={`bible-file-${e.id}`} value={file} onChange={setFile} placeholder="or a PNG or JPEG path" />
         <Button onClick={() => quietly(p.bible.addReferenceFromFile(e.id, file.trim()).then(() => setFile("")))} disabled={!file.trim()}>Add file</Button>
       </div>
       <div className="cw-row">

@@ -16,7 +16,11 @@ export interface UxpFolderEntry {
 
 export interface UxpModule {
   readonly storage: {
-    readonly localFileSystem: { getDataFolder(): Promise<UxpFolderEntry> };
+    readonly localFileSystem: {
+      getDataFolder(): Promise<UxpFolderEntry>;
+      /** the open dialog: a file entry, a list of them (allowMultiple), or nothing when cancelled */
+      getFileForOpening(options: { allowMultiple?: boolean; types?: readonly string[] }): Promise<UxpFolderEntry | readonly UxpFolderEntry[] | null | undefined>;
+    };
     readonly secureStorage: UxpSecureStorage;
   };
 }
