@@ -1,11 +1,14 @@
 /**
  * The workbench's files: in memory, with the plugin-data folder (journal, request history, settings)
- * mirrored to localStorage so a page reload behaves like a panel reload. Media stays in memory.
+ * and Cutaway's documents beside the project (the bible, the storyboard) mirrored to localStorage,
+ * so a page reload behaves like a panel reload. Media stays in memory.
  */
 import { MemoryFileStore } from "../host/memory/memoryFileStore";
 import { utf8Decode, utf8Encode } from "../core/bytes/utf8";
 
 const PREFIX = "cutaway.workbench.file:";
+/** `Cutaway Bible.json` and its kind, wherever the project is */
+const PROJECT_DOCUMENT = /\/Cutaway [^/]*\.json$/;
 
 export class BrowserFileStore extends MemoryFileStore {
   constructor(private readonly storage: Storage, private readonly dataDir = "/cutaway-data") {
@@ -17,7 +20,7 @@ export class BrowserFileStore extends MemoryFileStore {
   }
 
   private mirror(p: string): void {
-    if (!p.startsWith(`${this.dataDir}/`)) return;
+    if (!p.startsWith(`${this.dataDir}/`) && !PROJECT_DOCUMENT.test(p)) return;
     const f = this.files.get(p);
     if (f) this.storage.setItem(PREFIX + p, utf8Decode(f));
     else this.storage.removeItem(PREFIX + p);
