@@ -2,7 +2,7 @@
  * The backends Cutaway ships, as the app's BackendCatalog: capabilities are static data (shown
  * before any key is entered), instances are made with the editor's key and base URL.
  */
-import type { Clock, Fetch } from "../platform/ports";
+import type { Clock, Fetch, FileStore } from "../platform/ports";
 import { GenerationError } from "./errors";
 import { FAL_BACKEND_ID, FalBackend, falBackendCapabilities } from "./fal/falBackend";
 import { OPENAI_VIDEOS_BACKEND_ID, OPENROUTER_BACKEND_ID, OpenAIVideosBackend, openAIVideosCapabilities } from "./openaiVideos/openaiVideosBackend";
@@ -24,6 +24,10 @@ export interface CatalogOptions {
   readonly only?: readonly string[];
   /** label suffix, e.g. " (fake provider)" */
   readonly labels?: Readonly<Record<string, string>>;
+  /** where stills that arrive with their create are kept at once (the gateway's image models need it) */
+  readonly files?: FileStore;
+  /** how the openai SDK is loaded for the gateway's image calls (tests hand the module in) */
+  readonly loadOpenAI?: () => Promise<typeof import("openai")>;
 }
 
 interface Entry {
@@ -43,7 +47,7 @@ export function createBackendCatalog(o: CatalogOptions): BackendCatalog {
     },
     [OPENAI_VIDEOS_BACKEND_ID]: {
       capabilities: () => openAIVideosCapabilities(),
-      create: (apiKey, baseUrl) => new OpenAIVideosBackend({ fetch: o.fetch, apiKey, clock: o.clock, variant: "generic", ...(baseUrl ? { baseUrl } : {}) }),
+      create: (apiKey, baseUrl) => new OpenAIVideosBackend({ fetch: o.fetch, apiKey, clock: o.clock, variant: "generic", ...(baseUrl ? { baseUrl } : {}), ...(o.files ? { files: o.files } : {}), ...(o.loadOpenAI ? { loadOpenAI: o.loadOpenAI } : {}) }),
     },
     [OPENROUTER_BACKEND_ID]: {
       capabilities: () => openAIVideosCapabilities(OPENROUTER_MODELS, "openrouter"),

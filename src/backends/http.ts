@@ -201,6 +201,11 @@ export class HttpClient {
     return this.error("transient", `Cutaway could not reach ${p} (${code ?? "network error"}); check the internet connection. Cutaway will try again.`);
   }
 
+  /** What a failed send means, for a call made through another client (the openai SDK) on this client's fetch. */
+  sendFailure(e: unknown, req: Pick<HttpRequest, "creates" | "signal" | "method" | "url">): GenerationError {
+    return e instanceof GenerationError ? e : this.networkError(e, req);
+  }
+
   /** A 2xx whose body could not be read: on a create the job may exist, so it is outcome-unknown. */
   private unreadable(req: HttpRequest, why: string): GenerationError {
     const p = this.o.provider;

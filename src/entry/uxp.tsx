@@ -50,7 +50,7 @@ function mount(node: HTMLElement): void {
       secrets: new SecureSecretStore(uxp.storage.secureStorage),
       settings: new FileSettingsStore(files),
       clock: systemClock,
-      backends: createBackendCatalog({ fetch: uxpFetch, clock: systemClock }),
+      backends: createBackendCatalog({ fetch: uxpFetch, clock: systemClock, files }),
       script: createScriptService(uxpFetch),
       // SELECTION_CHANGED has been seen not to fire: read the timeline again while the panel is visible
       hostPoll: { everyMs: 2000, visible: () => document.visibilityState !== "hidden" },

@@ -64,6 +64,7 @@ const browserFetch: typeof fetch = (input, init) => window.fetch(input, init);
 const catalog = createBackendCatalog({
   fetch: browserFetch,
   clock: systemClock,
+  files,
   only: fake ? ["slate", "fal"] : ["slate"],
   ...(fake ? { baseUrls: { fal: fake }, labels: { fal: " (fake provider)" } } : {}),
 });

@@ -6,6 +6,7 @@
  * fal.result, fal.cancel, fal.media, fal.requests.
  */
 import { encodePng } from "../../src/backends/slate/png";
+import { falInputProblem, isImageEndpoint } from "./falEndpoints";
 import type { FakeMode, FakeRequest, FakeResponse, FakeServer, Route } from "./server";
 
 export interface FalFakeJob {
@@ -40,9 +41,9 @@ export class FalMode implements FakeMode {
   /** the most items one page of the request list holds, whatever `limit` asks (fal: 100) */
   pageLimit = 100;
   /**
-   * fal's reference endpoints as they are: Kling O3 reference-to-video takes at most 4 elements +
-   * image_urls in all, Seedance 2.0 reference-to-video at most 9 image_urls and no first/last frame,
-   * and no other endpoint knows `image_urls`/`elements` (fal answers 422). Off only for a lenient fake.
+   * fal's endpoints as they are (falEndpoints.ts): reference limits per endpoint, no `image_urls` or
+   * `elements` where the endpoint has none, the image endpoints' own size and aspect values (fal
+   * answers 422). Off only for a lenient fake.
    */
   strictReferences = true;
 
@@ -61,7 +62,7 @@ export class FalMode implements FakeMode {
         pattern: "/*",
         name: "fal.submit",
         handler: (req: FakeRequest, p) => {
-          const refused = this.strictReferences ? falReferenceProblem(p["*"] ?? "", req.json) : null;
+          const refused = this.strictReferences ? falInputProblem(p["*"] ?? "", req.json) : null;
           if (refused) return { status: 422, body: { detail: [{ loc: ["body", refused.field], msg: refused.msg, type: "value_error" }] } };
           const id = `req-${this.jobs.size + 1}`;
           const job: FalFakeJob = { id, endpoint: p["*"] ?? "", input: req.json, auth: header(req, "authorization"), submittedAt: this.now(), polls: 0, cancelled: false };
@@ -97,13 +98,7 @@ export class FalMode implements FakeMode {
           if (!job) return { status: 404, body: { detail: "Request not found" } };
           const override = this.resultOverride?.(job);
           if (override) return override;
-          if (isImageEndpoint(job.endpoint)) {
-            return { status: 200, body: { images: [{ url: `${this.cdnBase?.() ?? server.baseUrl}/media/${job.id}.png`, content_type: "image/png", file_name: `${job.id}.png`, width: 1280, height: 720 }], seed: 42 } };
-          }
-          return {
-            status: 200,
-            body: { video: { url: `${this.cdnBase?.() ?? server.baseUrl}/media/${job.id}.mp4`, content_type: "video/mp4", file_name: `${job.id}.mp4`, file_size: this.media.length }, seed: 42 },
-          };
+          return this.success(job, server);
         },
       },
       {
@@ -194,10 +189,14 @@ export class FalMode implements FakeMode {
     if (job.cancelled) return { status: 400, body: { detail: "Request was cancelled by the user" } };
     const override = this.resultOverride?.(job);
     if (override) return override;
-    return {
-      status: 200,
-      body: { video: { url: `${this.cdnBase?.() ?? server.baseUrl}/media/${job.id}.mp4`, content_type: "video/mp4", file_name: `${job.id}.mp4`, file_size: this.media.length }, seed: 42 },
-    };
+    return this.success(job, server);
+  }
+
+  /** A finished request's output: `images[]` from an image endpoint, else the video. */
+  private success(job: FalFakeJob, server: FakeServer): FakeResponse {
+    const base = this.cdnBase?.() ?? server.baseUrl;
+    if (isImageEndpoint(job.endpoint)) return { status: 200, body: { images: [{ url: `${base}/media/${job.id}.png`, content_type: "image/png", file_name: `${job.id}.png`, width: 1280, height: 720 }], seed: 42 } };
+    return { status: 200, body: { video: { url: `${base}/media/${job.id}.mp4`, content_type: "video/mp4", file_name: `${job.id}.mp4`, file_size: this.media.length }, seed: 42 } };
   }
 }
 
@@ -232,35 +231,6 @@ export function falCdnMode(media: Uint8Array): FakeMode {
       },
     ],
   };
-}
-
-const REFERENCE_LIMITS: Readonly<Record<string, number>> = {
-  "fal-ai/kling-video/o3/standard/reference-to-video": 4,
-  "bytedance/seedance-2.0/reference-to-video": 9,
-  "fal-ai/nano-banana-2/edit": 14,
-};
-
-/** fal's image endpoints answer `images[]`, not `video` */
-export const isImageEndpoint = (endpoint: string): boolean => endpoint.startsWith("fal-ai/nano-banana");
-
-function falReferenceProblem(endpoint: string, json: unknown): { field: string; msg: string } | null {
-  const input = (json ?? {}) as Record<string, unknown>;
-  const images = input["image_urls"];
-  const elements = input["elements"];
-  const limit = REFERENCE_LIMITS[endpoint];
-  if (limit === undefined) {
-    if (images !== undefined) return { field: "image_urls", msg: "extra fields not permitted" };
-    if (elements !== undefined) return { field: "elements", msg: "extra fields not permitted" };
-    return null;
-  }
-  const urls = Array.isArray(images) ? images : images === undefined ? [] : null;
-  const els = Array.isArray(elements) ? elements : elements === undefined ? [] : null;
-  if (!urls || !els) return { field: "image_urls", msg: "must be a list" };
-  if (urls.some((u) => typeof u !== "string" || !/^(https:|data:image\/)/.test(u))) return { field: "image_urls", msg: "each must be an image URL or data URI" };
-  if (els.some((e: { frontal_image_url?: unknown }) => typeof e?.frontal_image_url !== "string")) return { field: "elements", msg: "each element needs a frontal_image_url" };
-  if (urls.length + els.length > limit) return { field: "image_urls", msg: `at most ${limit} references (elements + images) in all` };
-  if (endpoint.startsWith("bytedance/") && (input["image_url"] !== undefined || input["end_image_url"] !== undefined)) return { field: "image_url", msg: "reference images cannot be combined with frames" };
-  return null;
 }
 
 /** What a fal job was sent as references: the image list and each element's image count. */

@@ -2,8 +2,9 @@
  * fal.ai models as data: one descriptor per model maps Cutaway's request onto that model's endpoint
  * ids and input field names, with its limits and price. Adding a model means adding a descriptor
  * (it could come from a JSON file — the schema below validates it), never new code paths.
- * Seeded from fal's per-model `llms.txt` pages (Nov 2026); prices are estimates shown before Generate,
- * render times typical figures (queue wait excluded) that pace a model's first polls.
+ * Seeded from fal's per-model `llms.txt` pages (Nov 2026); prices are estimates shown before Generate
+ * (audio off where the model makes sound on request), re-read Dec 2026 from fal's model pages; render
+ * times are typical figures (queue wait excluded) that pace a model's first polls.
  */
 import { z } from "zod";
 import { endpointFieldsSchema, endpointModeSchema, modelLimitsSchema } from "../gatewayModels";
@@ -98,7 +99,8 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
   },
   {
     // references: characters as Kling elements (@Element1…), places and looks as image_urls (@Image1…);
-    // at most 4 in all (fal's O3 reference-to-video page, Dec 2026)
+    // at most 4 in all (fal's O3 reference-to-video page, Dec 2026). $0.084/s with audio off, $0.112/s on
+    // (fal's O3 Standard price, the same on its image-to-video page)
     id: "fal-ai/kling-video/o3/standard/reference-to-video",
     label: "Kling O3 with references (fal.ai)",
     endpoints: [
@@ -118,7 +120,7 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
       { width: 720, height: 720, aspect: "1:1", label: "720p" },
     ],
     fps: 24,
-    pricePerSecondUsd: 0.112,
+    pricePerSecondUsd: 0.084,
     // estimated like Kling v4's: a prior for the first polls, learned over after
     typicalRenderSeconds: 150,
     maxPromptChars: 2500,
@@ -128,7 +130,9 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
   },
   {
     // Seedance 2.0: text-to-video, or up to 9 reference images (@Image1…) on its reference endpoint;
-    // references and first/last frames do not mix on Seedance
+    // references and first/last frames do not mix on Seedance. Billed by tokens (w × h × s × 24 / 1024 at
+    // $0.014 per 1000): $0.3024/s at 720p (fal's page), sound the same price; 480p is less, 1080p 2.25×
+    // (the estimate shows 720p's)
     id: "bytedance/seedance-2.0",
     label: "Seedance 2.0 (fal.ai)",
     endpoints: [
@@ -140,7 +144,7 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
     aspects: ["16:9", "9:16", "1:1"],
     sizes: [{ width: 854, height: 480, aspect: "16:9", label: "480p" }, { width: 480, height: 854, aspect: "9:16", label: "480p" }, ...landscapePortrait(720, "720p"), ...landscapePortrait(1080, "1080p")],
     fps: 24,
-    pricePerSecondUsd: 0.3,
+    pricePerSecondUsd: 0.3024,
     typicalRenderSeconds: 120,
     maxPromptChars: 3500,
     ...SOUND_ON_REQUEST,
@@ -148,7 +152,8 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
     referenceTags: true,
   },
   {
-    // storyboard stills: Gemini's image model (Nano Banana 2); its edit endpoint takes reference images
+    // storyboard stills: Gemini's image model (Nano Banana 2); its edit endpoint takes reference images;
+    // $0.08 per 1K image (fal's nano-banana-2/edit llms.txt)
     id: "fal-ai/nano-banana-2",
     label: "Nano Banana 2 stills (fal.ai)",
     still: true,
@@ -167,6 +172,59 @@ export const FAL_MODELS: readonly FalModelDescriptor[] = [
     maxPromptChars: 5000,
     fixedInput: { output_format: "png", num_images: 1 },
     references: { max: 6, kinds: ["character", "place", "look"], withFrames: false },
+  },
+  {
+    // FLUX.2 [pro] stills: text on fal-ai/flux-2-pro, references on its edit endpoint (image_urls,
+    // @Image1… in the prompt). fal bills megapixels: $0.03 the first output MP, and each reference image
+    // counts as input MP at $0.015; Cutaway sends at most 4, so $0.09 is the most a still costs here.
+    id: "fal-ai/flux-2-pro",
+    label: "FLUX.2 [pro] stills (fal.ai)",
+    still: true,
+    endpoints: [
+      { id: "fal-ai/flux-2-pro", mode: "text", fields: { prompt: "prompt", resolution: "image_size", seed: "seed" } },
+      { id: "fal-ai/flux-2-pro/edit", mode: "text", fields: { prompt: "prompt", resolution: "image_size", seed: "seed", references: "image_urls" } },
+    ],
+    durationsSeconds: [1],
+    durationFormat: "number",
+    aspects: ["16:9", "9:16", "1:1"],
+    // fal's image_size presets: landscape_16_9 is 1024×576
+    sizes: [
+      { width: 1024, height: 576, aspect: "16:9", label: "landscape_16_9" },
+      { width: 576, height: 1024, aspect: "9:16", label: "portrait_16_9" },
+      { width: 1024, height: 1024, aspect: "1:1", label: "square_hd" },
+    ],
+    fps: 24,
+    pricePerSecondUsd: 0,
+    pricePerImageUsd: 0.09,
+    typicalRenderSeconds: 20,
+    maxPromptChars: 5000,
+    fixedInput: { output_format: "png" },
+    references: { max: 4, kinds: ["character", "place", "look"], withFrames: false },
+    referenceTags: true,
+  },
+  {
+    // Imagen 4 stills: words only (fal's endpoint takes no images), so a shot's bible entries reach it
+    // as their descriptions; $0.04 an image (Google's Imagen 4 list price; fal's own page not read)
+    id: "fal-ai/imagen4/preview",
+    label: "Imagen 4 stills (fal.ai, no references)",
+    still: true,
+    endpoints: [{ id: "fal-ai/imagen4/preview", mode: "text", fields: { prompt: "prompt", aspect: "aspect_ratio" } }],
+    durationsSeconds: [1],
+    durationFormat: "number",
+    aspects: ["16:9", "9:16", "1:1", "4:3", "3:4"],
+    sizes: [
+      { width: 1408, height: 768, aspect: "16:9", label: "1K" },
+      { width: 768, height: 1408, aspect: "9:16", label: "1K" },
+      { width: 1024, height: 1024, aspect: "1:1", label: "1K" },
+      { width: 1280, height: 896, aspect: "4:3", label: "1K" },
+      { width: 896, height: 1280, aspect: "3:4", label: "1K" },
+    ],
+    fps: 24,
+    pricePerSecondUsd: 0,
+    pricePerImageUsd: 0.04,
+    typicalRenderSeconds: 10,
+    maxPromptChars: 5000,
+    fixedInput: { num_images: 1 },
   },
   {
     id: "fal-ai/wan/v2.7",

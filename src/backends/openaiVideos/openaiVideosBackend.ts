@@ -3,9 +3,10 @@
  * proxy (any base URL) or OpenRouter's near-copy. Plain fetch + zod rather than the `openai` SDK,
  * whose upload path needs File/TextEncoder (absent in UXP) and which sends no idempotency key.
  * The generic variant can list jobs, so a create lost on the wire is reconciled instead of repeated;
- * OpenRouter has no list, so there the engine reports it instead.
+ * OpenRouter has no list, so there the engine reports it instead. Image models (storyboard stills)
+ * go to the generic gateway's `/images` endpoints through the openai SDK (stillJobs.ts).
  */
-import type { Clock, Fetch } from "../../platform/ports";
+import type { Clock, Fetch, FileStore } from "../../platform/ports";
 import { GenerationError } from "../errors";
 import { HttpClient } from "../http";
 import { buildVideoBody } from "./body";
@@ -15,6 +16,9 @@ import { GATEWAY_MODELS, OPENROUTER_MODELS, type OpenAIVideoModel } from "./mode
 import { isContentPolicy, jobErrorOf, readVideoGatewayError, videoListSchema, videoSchema, type Video } from "./schemas";
 import { LostCreates } from "../lostCreates";
 import { modelBasics } from "../modelBasics";
+import { GATEWAY_IMAGE_MODELS, type OpenAIImageModel } from "./imageModels";
+import { GatewayStills, imageModelCapabilities } from "./stillJobs";
+import { loadOpenAISdk, type OpenAISdkModule } from "./imageCall";
 
 export { OPENAI_VIDEOS_BACKEND_ID, OPENROUTER_BACKEND_ID, OPENROUTER_BASE_URL, backendIdOf, type OpenAIVideosVariant } from "./variant";
 
@@ -30,6 +34,12 @@ export interface OpenAIVideosBackendOptions {
   readonly clock?: Pick<Clock, "now">;
   /** model descriptors (default: the variant's list); add the editor's own ids with gatewayModel */
   readonly models?: readonly OpenAIVideoModel[];
+  /** image models on the gateway's `/images` endpoints (generic variant; default GATEWAY_IMAGE_MODELS) */
+  readonly imageModels?: readonly OpenAIImageModel[];
+  /** where stills are kept the moment they arrive (without it, image models refuse to run) */
+  readonly files?: FileStore;
+  /** how the openai SDK is loaded for image calls (default: a lazy chunk; tests hand the module in) */
+  readonly loadOpenAI?: () => Promise<OpenAISdkModule>;
 }
 
 
@@ -42,6 +52,8 @@ export class OpenAIVideosBackend implements GenerationBackend {
   private readonly models: readonly OpenAIVideoModel[];
   private readonly now: () => number;
   private readonly lost: LostCreates;
+  private readonly imageModels: readonly OpenAIImageModel[];
+  private readonly stills: GatewayStills;
 
   constructor(private readonly o: OpenAIVideosBackendOptions) {
     this.variant = o.variant ?? "generic";
@@ -55,13 +67,18 @@ export class OpenAIVideosBackend implements GenerationBackend {
     this.now = clock ? () => clock.now() : Date.now;
     this.lost = new LostCreates(this.now);
     this.http = new HttpClient({ fetch: o.fetch, provider: this.label, providerId: this.id, secrets: [o.apiKey], readError: readVideoGatewayError, now: this.now });
+    // OpenRouter makes images through chat completions, not /images
+    this.imageModels = this.variant === "generic" ? (o.imageModels ?? GATEWAY_IMAGE_MODELS) : [];
+    this.stills = new GatewayStills({ fetch: o.fetch, loadSdk: o.loadOpenAI ?? loadOpenAISdk, apiKey: o.apiKey, baseUrl: this.base, http: this.http, now: this.now, label: this.label, backendId: this.id }, o.files);
   }
 
   capabilities(): BackendCapabilities {
-    return openAIVideosCapabilities(this.models, this.variant, this.label);
+    return openAIVideosCapabilities(this.models, this.variant, this.label, this.imageModels);
   }
 
   async submit(request: GenerationRequest, options: SubmitOptions): Promise<JobRef> {
+    const still = this.imageModels.find((m) => m.id === request.model);
+    if (still) return this.stills.submit(still, request, options.idempotencyKey, options.signal);
     const model = this.model(request.model);
     const body = buildVideoBody(model, request, this.variant, this.label);
     this.lost.starting(options.idempotencyKey);
@@ -81,6 +98,7 @@ export class OpenAIVideosBackend implements GenerationBackend {
   }
 
   async status(ref: JobRef, signal?: AbortSignal): Promise<JobStatus> {
+    if (GatewayStills.isStill(ref)) return this.stills.status(ref, this.imageModels.find((m) => m.id === ref.model));
     const v = await this.http.json({ method: "GET", url: this.videoUrl(ref), headers: this.auth(), ...(signal ? { signal } : {}) }, videoSchema);
     return this.toStatus(v);
   }
@@ -123,6 +141,7 @@ export class OpenAIVideosBackend implements GenerationBackend {
   }
 
   async download(ref: JobRef, status: Extract<JobStatus, { state: "completed" }>, signal?: AbortSignal): Promise<MediaDownload> {
+    if (GatewayStills.isStill(ref)) return this.stills.download(ref);
     const url = status.mediaUrl ?? this.contentUrl(ref.providerJobId, "video");
     try {
       return await this.http.download({ url, headers: this.auth(), ...(signal ? { signal } : {}), defaultExtension: "mp4" });
@@ -146,6 +165,8 @@ export class OpenAIVideosBackend implements GenerationBackend {
   }
 
   async cancel(ref: JobRef): Promise<void> {
+    // a still has no job left at the gateway: it was finished when it arrived
+    if (GatewayStills.isStill(ref)) return;
     try {
       await this.http.send({ method: "DELETE", url: this.videoUrl(ref), headers: this.auth() });
     } catch (e) {
@@ -165,6 +186,7 @@ export class OpenAIVideosBackend implements GenerationBackend {
    * the list: "not listed yet" (retryable) for a window, and only then null.
    */
   async findJob(idempotencyKey: string, request: GenerationRequest, options: FindJobOptions = {}): Promise<JobRef | null> {
+    if (this.imageModels.some((m) => m.id === request.model)) return this.stills.find(request.model, idempotencyKey);
     if (options.sentAt !== undefined) this.lost.starting(idempotencyKey, options.sentAt);
     if (this.variant !== "generic") {
       throw this.http.error("invalid_request", `${this.label} cannot list jobs; check its dashboard before sending this shot again.`, { outcomeUnknown: true });
@@ -231,13 +253,18 @@ function modelCapabilities(m: OpenAIVideoModel, variant: OpenAIVideosVariant): M
   };
 }
 
-export function openAIVideosCapabilities(models: readonly OpenAIVideoModel[] = GATEWAY_MODELS, variant: OpenAIVideosVariant = "generic", label = defaultLabel(variant)): BackendCapabilities {
+export function openAIVideosCapabilities(
+  models: readonly OpenAIVideoModel[] = GATEWAY_MODELS,
+  variant: OpenAIVideosVariant = "generic",
+  label = defaultLabel(variant),
+  imageModels: readonly OpenAIImageModel[] = variant === "generic" ? GATEWAY_IMAGE_MODELS : [],
+): BackendCapabilities {
   return {
     backend: backendIdOf(variant),
     label,
     needsKey: true,
     canListJobs: variant === "generic",
-    models: models.map((m) => modelCapabilities(m, variant)),
+    models: [...models.map((m) => modelCapabilities(m, variant)), ...imageModels.map(imageModelCapabilities)],
     concurrency: 2,
     requestsPerMinute: 30,
   };

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { typicalRenderSecondsSchema } from "../modelBasics";
+import { referenceSupportSchema } from "../references";
 
 const size = z.object({
   width: z.number().int().positive(),
@@ -37,6 +38,11 @@ export const runwayModelSchema = z.object({
   typicalRenderSeconds: typicalRenderSecondsSchema,
   /** sent as is with every request (audio off: B-roll is cut silent, and it halves Veo's price) */
   fixedInput: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  /** an image model (storyboard stills, `POST /v1/text_to_image`): the shot's length is the timeline's, the price per image */
+  still: z.boolean().optional(),
+  pricePerImageUsd: z.number().nonnegative().optional(),
+  /** soft references it takes (`referenceImages` with @tags) */
+  references: referenceSupportSchema.optional(),
 });
 
 export type RunwayModel = z.infer<typeof runwayModelSchema>;
@@ -104,6 +110,32 @@ export const RUNWAY_MODELS: readonly RunwayModel[] = [
     pricePerSecondUsd: 0.05,
     maxPromptChars: 1000,
     typicalRenderSeconds: 30,
+  },
+  {
+    // Gen-4 References: a still from words and up to 3 tagged references. 5 credits ($0.05) at 720p,
+    // 8 at 1080p: only 720p-class ratios are offered, so the price shown is the price paid
+    id: "gen4_image",
+    label: "Gen-4 References stills (Runway)",
+    textToVideo: true,
+    imageToVideo: false,
+    lastFrame: false,
+    durationsSeconds: [1],
+    sizes: [
+      { width: 1280, height: 720, aspect: "16:9", label: "1280:720" },
+      { width: 720, height: 1280, aspect: "9:16", label: "720:1280" },
+      { width: 720, height: 720, aspect: "1:1", label: "720:720" },
+      { width: 960, height: 720, aspect: "4:3", label: "960:720" },
+      { width: 720, height: 960, aspect: "3:4", label: "720:960" },
+      { width: 1680, height: 720, aspect: "21:9", label: "1680:720" },
+    ],
+    seed: true,
+    fps: 24,
+    pricePerSecondUsd: 0,
+    still: true,
+    pricePerImageUsd: 0.05,
+    maxPromptChars: 1000,
+    typicalRenderSeconds: 20,
+    references: { max: 3, kinds: ["character", "place", "look"], withFrames: false },
   },
   veo("veo3.1", "Veo 3.1 (Runway)", 0.2, 90),
   veo("veo3.1_fast", "Veo 3.1 Fast (Runway)", 0.1, 55),

@@ -12,6 +12,7 @@ import type { BackendCapabilities, CloudBackendOptions, GenerationBackend, Gener
 import { RUNWAY_MODELS, type RunwayModel } from "./models";
 import { readRunwayError, reasonOfFailureCode, runwayCreateSchema, runwayTaskSchema, type RunwayTask } from "./schemas";
 import { modelBasics } from "../modelBasics";
+import { buildRunwayStill } from "./stillCall";
 
 export const RUNWAY_BACKEND_ID = "runway";
 export const RUNWAY_BASE_URL = "https://api.dev.runwayml.com";
@@ -177,12 +178,13 @@ function inlineImage(m: RunwayModel, img: NonNullable<GenerationRequest["firstFr
 }
 
 export interface RunwayCall {
-  readonly endpoint: "text_to_video" | "image_to_video";
+  readonly endpoint: "text_to_video" | "image_to_video" | "text_to_image";
   readonly body: Record<string, unknown>;
 }
 
 /** The endpoint and body for one shot; what the model cannot take is refused before any money is spent. */
 export function buildRunwayCall(m: RunwayModel, req: GenerationRequest): RunwayCall {
+  if (m.still) return buildRunwayStill(m, req);
   if (!m.durationsSeconds.includes(req.durationSeconds)) {
     throw refuse(`${m.label} makes clips of ${m.durationsSeconds.join(", ")} s, not ${req.durationSeconds} s; pick one of those lengths.`);
   }
@@ -223,6 +225,9 @@ function modelCapabilities(m: RunwayModel): ModelCapabilities {
     maxPromptChars: m.maxPromptChars,
     pricePerSecondUsd: m.pricePerSecondUsd,
     ...(m.audio !== undefined ? { audio: m.audio } : {}),
+    ...(m.references ? { references: m.references } : {}),
+    // a still is held for as long as the shot runs: no generation length to choose
+    ...(m.still ? { still: true, durationsSeconds: [], pricePerImageUsd: m.pricePerImageUsd ?? 0 } : {}),
   };
 }
 
