@@ -104,6 +104,20 @@ test("the picker lists the image model on the generic gateway with its per-image
   expect(openAIVideosCapabilities(undefined, "openrouter").models.some((x) => x.still)).toBe(false);
 });
 
+test("a runtime without File/FormData (UXP is not documented to have them) takes no references: the picker says so, and an edit is refused unpaid", async () => {
+  const g = globalThis as { File?: unknown };
+  const saved = g.File;
+  delete g.File;
+  try {
+    expect(openAIVideosCapabilities().models.find((x) => x.id === MODEL)!.references).toBeUndefined();
+    const e = await caught(gateway.submit(still({ referenceImages: [ref("Mara", "character", 1)] }), { idempotencyKey: "no-file" }));
+    expect(e.message).toMatch(/cannot send reference images/);
+    expect(mode.calls).toHaveLength(0);
+  } finally {
+    g.File = saved;
+  }
+});
+
 test("the fake is as strict as OpenAI: response_format on a GPT image model and an off-list size are refused", async () => {
   const post = (body: unknown) => fetch(`${server.baseUrl}/v1/images/generations`, { method: "POST", headers: { authorization: "Bearer k", "content-type": "application/json" }, body: JSON.stringify(body) });
   expect((await post({ model: MODEL, prompt: "x", response_format: "b64_json" })).status).toBe(400);

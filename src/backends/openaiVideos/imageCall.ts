@@ -45,6 +45,14 @@ export interface ImageCallDeps {
   readonly label: string;
 }
 
+/**
+ * The SDK sends reference images as multipart `File`s: a runtime without `File` or `FormData` (UXP's
+ * is not documented to have them) makes stills from words only, and the plan row says so.
+ */
+export function runtimeSendsFiles(): boolean {
+  return typeof FormData !== "undefined" && typeof File !== "undefined";
+}
+
 function refuse(message: string): GenerationError {
   return new GenerationError("invalid_request", message, { provider: OPENAI_VIDEOS_BACKEND_ID });
 }
@@ -78,6 +86,8 @@ export async function callImages(d: ImageCallDeps, m: OpenAIImageModel, req: Gen
   try {
     const refs = req.referenceImages ?? [];
     if (refs.length) {
+      // refused before anything is paid: the SDK would fail half way through building the upload
+      if (!runtimeSendsFiles()) throw refuse(`This panel cannot send reference images to ${d.label} (its runtime has no File/FormData); make the stills from words only.`);
       const image = await Promise.all(refs.map((r, i) => sdk.toFile(r.bytes, `reference-${i + 1}.${r.mimeType === "image/png" ? "png" : "jpg"}`, { type: r.mimeType })));
       answer = await client.images.edit({ ...common, image }, signal ? { signal } : {});
     } else {

@@ -8,7 +8,7 @@ import { GenerationError } from "../errors";
 import type { HttpClient } from "../http";
 import { ReceivedStills } from "../receivedStills";
 import type { GenerationRequest, JobRef, JobStatus, MediaDownload, ModelCapabilities } from "../types";
-import { callImages, type ImageCallDeps } from "./imageCall";
+import { callImages, runtimeSendsFiles, type ImageCallDeps } from "./imageCall";
 import type { OpenAIImageModel } from "./imageModels";
 
 export const STILL_JOB_PREFIX = "still-";
@@ -89,7 +89,7 @@ export function imageModelCapabilities(m: OpenAIImageModel): ModelCapabilities {
     pricePerSecondUsd: 0,
     still: true,
     pricePerImageUsd: m.pricePerImageUsd,
-    ...(m.references ? { references: m.references } : {}),
+    ...(m.references && runtimeSendsFiles() ? { references: m.references } : {}),
     ...(m.typicalRenderSeconds !== undefined ? { typicalRenderSeconds: m.typicalRenderSeconds } : {}),
   };
 }
