@@ -41,6 +41,8 @@ import { createGrowing } from "./grow/growing";
 import { selectedGeneratedClip, takesOfClip } from "./grow/takes";
 import { BibleService } from "./bible/bibleService";
 import type { BibleApi } from "./bible/bibleApi";
+import { StoryboardService } from "./storyboard/storyboardService";
+import type { StoryboardApi } from "./storyboard/storyboardApi";
 
 export { LLM_KEY_ID, type ScriptService, type ScriptServiceOptions } from "./scriptPort";
 
@@ -67,6 +69,8 @@ export interface Cutaway extends CutawayApi {
   idle(): Promise<void>;
   /** the project's cast and look bible (issue 16) */
   readonly bible: BibleApi;
+  /** the storyboard review: approvals and edited prompts of the stills (issue 16) */
+  readonly storyboard: StoryboardApi;
 }
 
 /** How long placement waits for shots that finish together, so they land as one batch (one prep, one edit step). */
@@ -167,6 +171,12 @@ export function createCutaway(deps: AppDeps): Cutaway {
   const resuming = new ResumeNotice({ say: (n) => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), n] })), dismiss: (id) => state.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) })) });
   const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh(), gather: () => deps.clock.sleep(GATHER_MS) });
   const bible = new BibleService({ host: deps.host, files: deps.files, clock: deps.clock, mediaFolder, say });
+  const storyboard = new StoryboardService({
+    files: deps.files, clock: deps.clock, projectFolder: () => deps.host.projectFolder(), say, snapshot: currentSnapshot, bible, placement: () => settings.placement,
+    run: (r, o) => api.run(r, o),
+    shotNumberOf: (p) => engine.get(p.jobId)?.request.shotNumber,
+    makesStills: (b, m) => deps.backends.ids().includes(b) && capsOf(b).models.find((x) => x.id === m)?.still === true,
+  });
 
   /** characters and places a breakdown found join the bible (the editor's own entries are left as they are) */
   const seedBible = async (view: ScriptBreakdownView): Promise<void> => {
@@ -183,10 +193,12 @@ export function createCutaway(deps: AppDeps): Cutaway {
       gone = offTimeline(s, log?.all() ?? []);
       publishJobs();
       state.update((st) => ({ ...st, sequence: sequenceView(s), hostMessage: null, targets: targetSummaries(s, placeholderRules(settings.placeholderPatterns)) }));
+      storyboard.see(s);
       // the Jobs rows name the track each clip is on now
       publishJobs();
     } catch (e) {
       snapshot = null;
+      storyboard.see(null);
       state.update((st) => ({ ...st, sequence: null, targets: [], hostMessage: messageOf(e) }));
     }
   }
@@ -202,7 +214,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     if (!deps.backends.ids().includes(backendId)) throw new CutawayError("unknown_backend", `The backend "${backendId}" is not available. Pick another in the panel.`);
     const caps = capsOf(backendId);
     const r = request.mode === "draft" ? { ...request, backend: "slate", model: caps.models[0]?.id ?? "slate", takes: 1 } : request;
-    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd, bible: bible.current(), firstShotNumber: Math.max(nextShotNumber(log?.all() ?? []), nextJobShotNumber(engine.list())) }) };
+    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd, bible: bible.current(), storyboard: storyboard.review(), firstShotNumber: Math.max(nextShotNumber(log?.all() ?? []), nextJobShotNumber(engine.list())) }) };
   }
 
   const growing = createGrowing({
@@ -236,6 +248,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
   const api: Cutaway = {
     engine,
     bible,
+    storyboard,
     idle: () => arrivals.whenIdle(),
     async start() {
       settings = await loadSettings(deps.settings);
@@ -253,6 +266,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
       if (resumed) resuming.begin(engine.list().filter((j) => !["placed", "failed"].includes(j.state)).map((j) => j.id), `Resuming ${resumed} shot${resumed === 1 ? "" : "s"} from before the panel was closed.`);
       if (journalNotice) say("warning", journalNotice);
       await bible.reload().catch((e: unknown) => say("warning", messageOf(e)));
+      await storyboard.reload().catch((e: unknown) => say("warning", messageOf(e)));
       unsubscribeHost = deps.host.onChange(() => void refresh());
       if (deps.hostPoll) stopPoll = startHostPoll({ clock: deps.clock, ...deps.hostPoll, refresh });
       state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings), drafts: settings.drafts }));
