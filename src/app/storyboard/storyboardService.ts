@@ -12,6 +12,7 @@ import { imageDataUri } from "../../backends/http";
 import type { BibleApi } from "../bible/bibleApi";
 import type { GenerateRequest, PlacementMode } from "../api";
 import { DocumentStore } from "../documents/projectDocument";
+import { messageOf } from "../notices";
 import { Observable } from "../observable";
 import type { Clock, FileStore } from "../ports";
 import { trackLabel } from "../views";
@@ -75,29 +76,36 @@ export class StoryboardService implements StoryboardApi {
   }
 
   approve(mediaPaths: readonly string[]): Promise<void> {
-    return this.mark(mediaPaths, true);
+    return this.noticed(() => this.mark(mediaPaths, true));
   }
 
   unapprove(mediaPaths: readonly string[]): Promise<void> {
-    return this.mark(mediaPaths, false);
+    return this.noticed(() => this.mark(mediaPaths, false));
   }
 
-  async approveAll(): Promise<void> {
-    await this.look();
-    if (!this.stills.length) throw new CutawayError("storyboard_empty", "There are no storyboard stills on this sequence yet. Generate a script on an image model first.");
-    return this.mark(this.stills.map((x) => x.mediaPath), true);
+  approveAll(): Promise<void> {
+    return this.noticed(async () => {
+      await this.look();
+      if (!this.stills.length) throw new CutawayError("storyboard_empty", "There are no storyboard stills on this sequence yet. Generate a script on an image model first.");
+      return this.mark(this.stills.map((x) => x.mediaPath), true);
+    });
   }
 
-  async editPrompt(mediaPath: string, prompt: string): Promise<void> {
-    const still = await this.stillOf(mediaPath);
-    await this.edit((sb) => setPrompt(sb, refOf(still), prompt, still.provenance.prompt, this.now()));
+  editPrompt(mediaPath: string, prompt: string): Promise<void> {
+    return this.noticed(async () => {
+      const still = await this.stillOf(mediaPath);
+      await this.edit((sb) => setPrompt(sb, refOf(still), prompt, still.provenance.prompt, this.now()));
+    });
   }
 
   async regenerate(mediaPath: string, options: { readonly backend?: string; readonly model?: string; readonly confirmed?: boolean } = {}): Promise<{ requestId: string }> {
-    const still = await this.stillOf(mediaPath);
+    const still = await this.noticed(() => this.stillOf(mediaPath));
     const backend = options.backend ?? still.provenance.backend;
     const model = options.model ?? still.provenance.model;
-    if (!this.d.makesStills(backend, model)) throw new CutawayError("not_a_still_model", "Regenerate makes a new still: pick an image model (Animate turns approved stills into video).");
+    if (!this.d.makesStills(backend, model)) await this.noticed(async () => {
+      throw new CutawayError("not_a_still_model", "Regenerate makes a new still: pick an image model (Animate turns approved stills into video).");
+    });
+    // the app's run says its own refusals (budget, keys); only the confirmation comes back to ask
     return this.d.run(
       {
         kind: "replace-placeholders",
@@ -117,9 +125,21 @@ export class StoryboardService implements StoryboardApi {
     );
   }
 
-  async useAsReference(mediaPath: string, entryId: string): Promise<void> {
-    const still = await this.stillOf(mediaPath);
-    await this.d.bible.addReferenceFromImageModel(entryId, still.mediaPath, still.provenance.model);
+  useAsReference(mediaPath: string, entryId: string): Promise<void> {
+    return this.noticed(async () => {
+      const still = await this.stillOf(mediaPath);
+      await this.d.bible.addReferenceFromImageModel(entryId, still.mediaPath, still.provenance.model);
+    });
+  }
+
+  /** a refusal is a notice with its sentence, and still rejects for the caller */
+  private async noticed<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      this.d.say("error", messageOf(e));
+      throw e;
+    }
   }
 
   thumbnail(mediaPath: string): Promise<string | null> {
