@@ -67,6 +67,7 @@ test("Animate takes the approved stills, not the selection: the plan says how ma
   const before = fal.jobs.size;
   const { requestId } = await app.run(upgrade(KLING_O3, true), { confirmed: true });
   await settlePlaced(app, requestId);
+  expect(app.getState().requests.find((x) => x.id === requestId)!.label).toBe("Animate 2 stills");
   const sent = [...fal.jobs.values()].slice(before);
   expect(sent).toHaveLength(2);
   expect(sent.every(startsFromStill)).toBe(true);
@@ -94,6 +95,7 @@ test("regenerate one still with its prompt edited in place: the image model gets
   const { requestId } = await app.storyboard.regenerate(old.mediaPath, { confirmed: true });
   await settlePlaced(app, requestId);
   const sent = [...fal.jobs.values()].slice(before);
+  expect(app.getState().requests.find((x) => x.id === requestId)!.label).toBe("Regenerate 1 still");
   expect(sent).toHaveLength(1);
   expect(sent[0]!.endpoint).toMatch(/^fal-ai\/nano-banana-2/);
   expect(promptOf(sent[0]!)).toContain("Mara at the counter, low angle, steam rising");

@@ -192,6 +192,9 @@ export class StoryboardService implements StoryboardApi {
     const where = this.doc.location();
     const s = this.seen;
     const frames: StoryboardFrameView[] = s ? this.stills.map((x) => frameView(s, sb, x)) : [];
+    const was = this.state.get();
+    // the timeline is read every few seconds: the panel redraws only when the storyboard changed
+    if (was.loaded === (was.loaded || loaded) && was.revision === sb.revision && was.path === (where?.path ?? null) && JSON.stringify(was.frames) === JSON.stringify(frames)) return;
     this.state.update((st) => ({
       loaded: st.loaded || loaded,
       revision: sb.revision,
