@@ -25,12 +25,13 @@ export function animateCost(s: SequenceSnapshot, stills: readonly Placement[], c
   if (!video) return { model: "", label: "", shots: 0, seconds: 0, usd: 0, models, summary: `${caps.label} has no model that starts a shot from a still: Animate needs another backend.` };
   const targets: Target[] = stills.map((p) => ({ id: `ph-${p.id}`, range: p.range, prompt: p.prompt, baseTrackIndex: p.trackIndex, kind: "placeholder", forceNewTrack: true }));
   const planned = planPlacements(s, targets, limitsFromModel(video), { split: true });
-  const animate: GenerateRequest = { ...r, kind: "replace-placeholders", scope: "drafts", model: video.id, animate: true, mode: "generate", continuity: false };
-  const { shots: _shots, ...withoutShots } = animate;
-  const bibled = attachBible(planned.placements, withoutShots, video, bible);
-  const seconds = bibled.placements.reduce((n, p) => n + p.generationSeconds, 0);
-  const usd = Math.round(bibled.placements.reduce((n, p) => n + shotCostUsd(video, p.generationSeconds), 0) * 100) / 100;
-  const shots = bibled.placements.length;
+  // references change the price only where they lengthen the render; otherwise the bible is not read
+  // again (a 1,500-still preview would pay for it on every keystroke)
+  const lengthens = (video.references?.durationsSeconds?.length ?? 0) > 0 && bible !== null;
+  const placements = lengthens ? attachBible(planned.placements, animateRequest(r, video.id), video, bible).placements : planned.placements;
+  const seconds = placements.reduce((n, p) => n + p.generationSeconds, 0);
+  const usd = Math.round(placements.reduce((n, p) => n + shotCostUsd(video, p.generationSeconds), 0) * 100) / 100;
+  const shots = placements.length;
   const both = Math.round((stillsUsd + usd) * 100) / 100;
   return {
     model: video.id,
@@ -41,4 +42,10 @@ export function animateCost(s: SequenceSnapshot, stills: readonly Placement[], c
     models,
     summary: `Then Animate on ${video.label}: ${shots} shot${shots === 1 ? "" : "s"}, ${Math.round(seconds * 10) / 10} s ≈ $${usd.toFixed(2)} — both steps ≈ $${both.toFixed(2)}`,
   };
+}
+
+/** the Animate request as the Fill tab will send it: drafts, each from its still, no script shots */
+function animateRequest(r: GenerateRequest, model: string): GenerateRequest {
+  const { shots: _shots, ...rest } = r;
+  return { ...rest, kind: "replace-placeholders", scope: "drafts", model, animate: true, mode: "generate", continuity: false };
 }
