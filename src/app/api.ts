@@ -9,6 +9,9 @@ import type { DraftsPatch, PanelDrafts } from "./panelDrafts";
 
 export type { DraftsPatch, FillDraft, PanelDrafts, ScriptDraft } from "./panelDrafts";
 import type { BibleApi } from "./bible/bibleApi";
+import type { AnimateCostView, StoryboardApi } from "./storyboard/storyboardApi";
+
+export type { AnimateCostView } from "./storyboard/storyboardApi";
 
 export type TargetScope =
   | "playhead" // the gap under the playhead (else a default length at the playhead)
@@ -117,6 +120,8 @@ export interface GenerateRequest {
   readonly onlyTargetIds?: readonly string[];
   /** replace-placeholders over storyboard stills: each still is the first frame of its shot (image-to-video) */
   readonly animate?: boolean;
+  /** a storyboard on an image model: the video model its Animate step is priced on (default: the backend's first that starts from a frame) */
+  readonly animateModel?: string;
   /** keep the sound of models that make it (off by default: B-roll is cut silent) */
   readonly audio?: boolean;
 }
@@ -166,6 +171,8 @@ export interface PlanPreviewItem {
 export interface PlanPreview {
   /** what happens to generated sound in this run, in a sentence */
   readonly audio?: string;
+  /** stills on an image model: what animating them will cost, before either step is spent */
+  readonly animate?: AnimateCostView;
   readonly items: readonly PlanPreviewItem[];
   readonly warnings: readonly string[];
   readonly estimate: EstimateView;
@@ -237,7 +244,7 @@ export interface ProviderView {
   readonly hasKey: boolean;
   /** "script": the LLM for script writing, not a video backend */
   readonly purpose?: "script";
-  readonly models: readonly { readonly id: string; readonly label: string; readonly pricePerSecondUsd: number; readonly durationsSeconds: readonly number[]; readonly imageToVideo: boolean; readonly textToVideo: boolean }[];
+  readonly models: readonly { readonly id: string; readonly label: string; readonly pricePerSecondUsd: number; readonly durationsSeconds: readonly number[]; readonly imageToVideo: boolean; readonly textToVideo: boolean; readonly still?: boolean }[];
 }
 
 /** Settings as the editor typed them: amounts and counts may come as text ("$50"), read by app/settingsInput.ts. */
@@ -329,6 +336,8 @@ export interface TakeView {
 export interface CutawayApi {
   /** the project's cast and look bible (absent in builds without it) */
   readonly bible?: BibleApi;
+  /** the storyboard review: approve, edit, regenerate each still (absent in builds without it) */
+  readonly storyboard?: StoryboardApi;
   getState(): AppState;
   subscribe(listener: (state: AppState) => void): () => void;
   /** re-read the sequence (host events call this; the panel also calls it on focus) */

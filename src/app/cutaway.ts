@@ -41,7 +41,10 @@ import { createGrowing } from "./grow/growing";
 import { selectedGeneratedClip, takesOfClip } from "./grow/takes";
 import { BibleService } from "./bible/bibleService";
 import { ProjectDocuments } from "./projectDocuments";
+import { LatestReads } from "./latestReads";
 import type { BibleApi } from "./bible/bibleApi";
+import { StoryboardService } from "./storyboard/storyboardService";
+import type { StoryboardApi } from "./storyboard/storyboardApi";
 
 export { LLM_KEY_ID, type ScriptService, type ScriptServiceOptions } from "./scriptPort";
 
@@ -70,6 +73,8 @@ export interface Cutaway extends CutawayApi {
   idle(): Promise<void>;
   /** the project's cast and look bible (issue 16) */
   readonly bible: BibleApi;
+  /** the storyboard review: approvals and edited prompts of the stills (issue 16) */
+  readonly storyboard: StoryboardApi;
 }
 
 /** How long placement waits for shots that finish together, so they land as one batch (one prep, one edit step). */
@@ -170,7 +175,13 @@ export function createCutaway(deps: AppDeps): Cutaway {
   const resuming = new ResumeNotice({ say: (n) => state.update((s) => ({ ...s, notices: [...s.notices.slice(-9), n] })), dismiss: (id) => state.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== id) })) });
   const arrivals = new Arrivals({ host: deps.host, engine, requests, say, onPlaced: publishJobs, refresh: () => refresh(), gather: () => deps.clock.sleep(GATHER_MS) });
   const bible = new BibleService({ host: deps.host, files: deps.files, clock: deps.clock, mediaFolder, say, ...(deps.imagePicker ? { picker: deps.imagePicker } : {}) });
-  const documents = new ProjectDocuments(() => deps.host.projectFolder(), [bible], (m) => say("warning", m));
+  const storyboard = new StoryboardService({
+    files: deps.files, clock: deps.clock, projectFolder: () => deps.host.projectFolder(), say, snapshot: currentSnapshot, bible, placement: () => settings.placement,
+    run: (r, o) => api.run(r, o),
+    shotNumberOf: (p) => engine.get(p.jobId)?.request.shotNumber,
+    makesStills: (b, m) => deps.backends.ids().includes(b) && capsOf(b).models.find((x) => x.id === m)?.still === true,
+  });
+  const documents = new ProjectDocuments(() => deps.host.projectFolder(), [bible, storyboard], say);
 
   /** characters and places a breakdown found join the bible (the editor's own entries are left as they are) */
   const seedBible = async (view: ScriptBreakdownView): Promise<void> => {
@@ -178,33 +189,26 @@ export function createCutaway(deps: AppDeps): Cutaway {
     if (added) say("info", `${added} new character${added === 1 ? "" : "s"} and place${added === 1 ? "" : "s"} joined the bible; add a description or a reference frame in the Bible tab.`);
   };
 
-
-  // reads can overlap (a host event, the poll, a run): an older read finishing late never wins
-  let reads = 0;
-  let shown = 0;
-  async function read(): Promise<SequenceSnapshot | null> {
-    const mine = ++reads;
-    try {
-      const s = await deps.host.snapshot();
-      if (mine < shown) return s;
-      shown = mine;
-      snapshot = s;
-      // the timeline is the truth: a clip an Undo took away is not claimed to be on it
-      gone = offTimeline(s, log?.all() ?? []);
-      await documents.check();
-      publishJobs();
-      state.update((st) => ({ ...st, sequence: sequenceView(s), hostMessage: null, targets: targetSummaries(s, placeholderRules(settings.placeholderPatterns)) }));
-      // the Jobs rows name the track each clip is on now
-      publishJobs();
-      return s;
-    } catch (e) {
-      if (mine < shown) return null;
-      shown = mine;
-      snapshot = null;
-      state.update((st) => ({ ...st, sequence: null, targets: [], hostMessage: messageOf(e) }));
-      return null;
-    }
-  }
+  const reads = new LatestReads<SequenceSnapshot>();
+  const read = (): Promise<SequenceSnapshot | null> =>
+    reads.read(
+      () => deps.host.snapshot(),
+      async (s) => {
+        snapshot = s;
+        // the timeline is the truth: a clip an Undo took away is not claimed to be on it
+        gone = offTimeline(s, log?.all() ?? []);
+        await documents.check();
+        state.update((st) => ({ ...st, sequence: sequenceView(s), hostMessage: null, targets: targetSummaries(s, placeholderRules(settings.placeholderPatterns)) }));
+        storyboard.see(s);
+        // the Jobs rows name the track each clip is on now
+        publishJobs();
+      },
+      (e) => {
+        snapshot = null;
+        storyboard.see(null);
+        state.update((st) => ({ ...st, sequence: null, targets: [], hostMessage: messageOf(e) }));
+      },
+    );
 
   async function refresh(): Promise<void> {
     await read();
@@ -221,7 +225,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     if (!deps.backends.ids().includes(backendId)) throw new CutawayError("unknown_backend", `The backend "${backendId}" is not available. Pick another in the panel.`);
     const caps = capsOf(backendId);
     const r = request.mode === "draft" ? { ...request, backend: "slate", model: caps.models[0]?.id ?? "slate", takes: 1 } : request;
-    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd, bible: bible.current(), firstShotNumber: Math.max(nextShotNumber(log?.all() ?? []), nextJobShotNumber(engine.list())) }) };
+    return { request: r, planned: planRequest({ snapshot: s, request: r, capabilities: caps, rules: placeholderRules(settings.placeholderPatterns), spentUsd: engine.ledger.summary().monthUsd, budgetUsd: settings.budgetUsd, confirmAboveUsd: settings.confirmAboveUsd, bible: bible.current(), storyboard: storyboard.review(), firstShotNumber: Math.max(nextShotNumber(log?.all() ?? []), nextJobShotNumber(engine.list())) }) };
   }
 
   const growing = createGrowing({
@@ -255,6 +259,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
   const api: Cutaway = {
     engine,
     bible,
+    storyboard,
     idle: () => arrivals.whenIdle(),
     async start() {
       settings = await loadSettings(deps.settings);
@@ -273,6 +278,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
       if (journalNotice) say("warning", journalNotice);
       documents.loadedFor(await deps.host.projectFolder().catch(() => null));
       await bible.reload().catch((e: unknown) => say("warning", messageOf(e)));
+      await storyboard.reload().catch((e: unknown) => say("warning", messageOf(e)));
       unsubscribeHost = deps.host.onChange(() => void refresh());
       if (deps.hostPoll) stopPoll = startHostPoll({ clock: deps.clock, ...deps.hostPoll, refresh });
       state.update((s) => ({ ...s, ready: true, providers: providers(), settings: settingsView(settings), drafts: settings.drafts }));

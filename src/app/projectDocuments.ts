@@ -16,7 +16,7 @@ export class ProjectDocuments {
   constructor(
     private readonly projectFolder: () => Promise<string | null>,
     private readonly documents: readonly ProjectDocument[],
-    private readonly say: (message: string) => void,
+    private readonly say: (level: "info" | "warning", message: string) => void,
   ) {}
 
   /** the documents were loaded for the project in `folder` (at start) */
@@ -34,7 +34,10 @@ export class ProjectDocuments {
     const now = await this.projectFolder().catch(() => undefined);
     // unknown (the host did not answer) or unchanged: nothing to do
     if (now === undefined || this.folder === undefined || now === this.folder) return;
+    const first = this.folder === null;
     this.folder = now;
-    for (const d of this.documents) await d.reload().catch((e: unknown) => this.say(e instanceof Error ? e.message : String(e)));
+    for (const d of this.documents) await d.reload().catch((e: unknown) => this.say("warning", e instanceof Error ? e.message : String(e)));
+    // a first save is the same project: its documents say themselves that they moved
+    if (!first) this.say("info", "Another project is open: Cutaway now shows its bible and storyboard.");
   }
 }

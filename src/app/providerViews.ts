@@ -20,7 +20,7 @@ export function providerViews(catalog: BackendCatalog, capsOf: (id: string) => B
         // text-to-video models first: they work with or without continuity
         models: [...c.models]
           .sort((a, b) => Number(b.textToVideo !== false) - Number(a.textToVideo !== false))
-          .map((m) => ({ id: m.id, label: m.label, pricePerSecondUsd: m.pricePerSecondUsd, durationsSeconds: m.durationsSeconds, imageToVideo: m.imageToVideo, textToVideo: m.textToVideo !== false })),
+          .map((m) => ({ id: m.id, label: m.label, pricePerSecondUsd: m.pricePerSecondUsd, durationsSeconds: m.durationsSeconds, imageToVideo: m.imageToVideo, textToVideo: m.textToVideo !== false, ...(m.still ? { still: true } : {}) })),
       };
     }),
     ...(hasScript ? [{ id: LLM_KEY_ID, label: "OpenAI (script writing)", needsKey: true, hasKey: keys.has(LLM_KEY_ID), purpose: "script" as const, models: [] }] : []),

@@ -12,11 +12,12 @@ import { Notices } from "./sections/Notices";
 import { ScriptPanel } from "./sections/ScriptPanel";
 import { SettingsPanel } from "./sections/SettingsPanel";
 import { BibleSection } from "./sections/BibleSection";
+import { StoryboardSection } from "./sections/StoryboardSection";
 import { PANEL_CSS } from "./styles";
 import { useDraftSaver } from "./useDraftSaver";
 import { ActionButton } from "./widgets/widgets";
 
-type Tab = "fill" | "grow" | "script" | "bible" | "jobs" | "settings";
+type Tab = "fill" | "grow" | "script" | "bible" | "storyboard" | "jobs" | "settings";
 
 export function App(p: { api: CutawayApi }) {
   const state = useAppState(p.api);
@@ -58,6 +59,7 @@ export function App(p: { api: CutawayApi }) {
     ["grow", "Extend"],
     ["script", "Script"],
     ...(p.api.bible ? ([["bible", "Bible"]] as [Tab, string][]) : []),
+    ...(p.api.storyboard ? ([["storyboard", "Storyboard"]] as [Tab, string][]) : []),
     ["jobs", active ? `Jobs (${active})` : "Jobs"],
     ["settings", "Settings"],
   ];
@@ -79,6 +81,7 @@ export function App(p: { api: CutawayApi }) {
         {!state.ready ? null : tab === "grow" ? <GrowPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
         {!state.ready ? null : tab === "script" ? <ScriptPanel api={p.api} state={state} choice={choice} onChoice={setChoice} /> : null}
         {!state.ready ? null : tab === "bible" && p.api.bible ? <BibleSection bible={p.api.bible} /> : null}
+        {!state.ready ? null : tab === "storyboard" && p.api.storyboard ? <StoryboardSection api={p.api} state={state} storyboard={p.api.storyboard} {...(p.api.bible ? { bible: p.api.bible } : {})} /> : null}
         {!state.ready ? null : tab === "jobs" ? <JobsList api={p.api} state={state} /> : null}
         {!state.ready ? null : tab === "settings" ? <SettingsPanel api={p.api} state={state} /> : null}
       </div>

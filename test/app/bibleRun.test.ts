@@ -3,69 +3,25 @@
  * breakdown → bible (an edited description, a reference taken from the timeline) → a rough cut where
  * every request carries the right references for its model, and provenance names the entries.
  */
-import type { GenerateRequest, ScriptBreakdownView } from "../../src/app/api";
-import type { Cutaway } from "../../src/app/cutaway";
-import { createScriptService } from "../../src/app/scriptService";
-import { PremiereEditorHost } from "../../src/host/premiere/premiereEditorHost";
-import { demoSequence } from "../../src/host/sim/demoSequence";
-import type { PremiereSim } from "../../src/host/sim/premiereSim";
-import { samePath } from "../../src/host/premiere/paths";
-import { clickClip } from "../../src/workbench/editorGestures";
-import { CAFE_SCENE } from "../bible/fixtures";
-import { FalMode, falReferencesOf } from "../fake/falMode";
-import { FakeServer } from "../fake/server";
-import { VeoMode, veoReferencesOf } from "../fake/veoMode";
-import { fakeMp4 } from "../support/media";
+import type { GenerateRequest } from "../../src/app/api";
+import { falReferencesOf, type FalMode } from "../fake/falMode";
+import { veoReferencesOf, type VeoMode } from "../fake/veoMode";
+import type { FakeServer } from "../fake/server";
 import { settlePlaced } from "./appRig";
-import { cloudRig, type CloudRig } from "./cloudRig";
+import { cafeProviders, castAndBible, cut, openCafe, upgrade, KLING_O3 } from "./cafeRig";
 
 jest.setTimeout(40_000);
 
-const VEO_KEY = "AIzaSy-test-0123456789abcdefghij";
 let server: FakeServer;
 let fal: FalMode;
 let veo: VeoMode;
 beforeEach(async () => {
-  const media = fakeMp4(16 * 1024, 5);
-  fal = new FalMode(media);
-  fal.queuedPolls = 1;
-  veo = new VeoMode(media, VEO_KEY);
-  veo.pollsBeforeDone = 1;
-  server = await new FakeServer([veo, fal]).start();
+  const p = await cafeProviders();
+  ({ server, fal, veo } = p);
+  open = () => openCafe(p);
 });
 afterEach(() => server.stop());
-
-function open(): Promise<CloudRig> {
-  return cloudRig(demoSequence(), { only: ["slate", "fal", "veo"], baseUrls: { fal: server.baseUrl, veo: server.baseUrl }, keys: { fal: "fal-key-for-tests", veo: VEO_KEY }, script: createScriptService(fetch), frameShade: 90 });
-}
-
-/** breakdown → bible with Mara's description edited and a frame of the cut as her reference */
-async function castAndBible(app: Cutaway): Promise<ScriptBreakdownView> {
-  const breakdown = await app.breakdownScript(CAFE_SCENE, { stylePreset: "none", format: "fountain" });
-  // the breakdown seeded the bible: two characters and the café
-  expect(app.bible.getState().entries.map((e) => e.name)).toEqual(["Mara", "Jonah", "Harbour Café"]);
-  expect(await app.bible.seedFromBreakdown(breakdown)).toBe(0);
-  const mara = app.bible.getState().entries.find((e) => e.name === "Mara")!;
-  await app.bible.updateEntry(mara.id, { description: "sixty, silver bun, red wool scarf" });
-  await app.bible.addReferenceFromPlayhead(mara.id);
-  const cafe = app.bible.getState().entries.find((e) => e.name === "Harbour Café")!;
-  await app.bible.addReferenceFromPlayhead(cafe.id);
-  return breakdown;
-}
-
-const cut = (b: ScriptBreakdownView, backend: string, model: string): GenerateRequest => ({
-  kind: "script-to-cut",
-  scope: "script",
-  shots: b.shots,
-  destination: "playhead",
-  stylePreset: "none",
-  backend,
-  model,
-  takes: 1,
-  continuity: false,
-  placement: "all-at-once",
-  mode: "generate",
-});
+let open: () => ReturnType<typeof openCafe>;
 
 test("Kling O3 on fal: each shot sends its characters as elements and the café as an image; provenance and Jobs rows name the entries", async () => {
   const { app, host } = await open();
@@ -156,7 +112,9 @@ test("storyboard first: one still per shot with the bible's references, landing 
   expect(stills).toHaveLength(b.shots.length);
   expect(stills.every((c) => c.provenance!.slate && /\.png$/.test(c.mediaPath ?? ""))).toBe(true);
 
-  const animate: GenerateRequest = { kind: "replace-placeholders", scope: "drafts", prompt: "", stylePreset: "none", backend: "fal", model: "fal-ai/kling-video/o3/standard/reference-to-video", takes: 1, continuity: false, animate: true, placement: "all-at-once", mode: "generate" };
+  const animate: GenerateRequest = upgrade(KLING_O3, true);
+  // Animate takes approved stills: the editor approves them all in the storyboard first
+  await app.storyboard.approveAll();
   const before = fal.jobs.size;
   const run = await app.run(animate, { confirmed: true });
   await settlePlaced(app, run.requestId);
@@ -175,58 +133,6 @@ test("storyboard first: one still per shot with the bible's references, landing 
   expect(shots.some((c) => c.provenance!.bibleEntries?.includes("Mara"))).toBe(true);
   await app.dispose();
 });
-
-/** selects, as a click in the timeline would, the clips showing these media files */
-function select(sim: PremiereSim, mediaPaths: readonly string[]): void {
-  const items = new Map(sim.core.state.items.map((i) => [i.id, i.mediaPath]));
-  const seq = sim.core.state.sequences.find((q) => q.guid === sim.core.state.activeGuid)!;
-  const uids = seq.tracks.flatMap((t) => t.clips).filter((c) => !c.disabled && mediaPaths.some((m) => samePath(m, items.get(c.itemId) ?? ""))).map((c) => c.uid);
-  uids.forEach((u, i) => clickClip(sim.core, u, i > 0));
-}
-
-/** a click in the timeline, then the panel's next look (Premiere's SELECTION_CHANGED cannot be relied on) */
-async function selectAndLook(app: { refresh(): Promise<void> }, sim: PremiereSim, mediaPaths: readonly string[]): Promise<void> {
-  select(sim, mediaPaths);
-  await app.refresh();
-}
-
-test("storyboard review: a selected still is regenerated with the prompt edited in place; Animate takes only the approved (selected) stills", async () => {
-  const { app, host, sim } = await open();
-  const b = await castAndBible(app);
-  const board = await app.run(cut(b, "fal", "fal-ai/nano-banana-2"), { confirmed: true });
-  await settlePlaced(app, board.requestId);
-  const stills = (await host.snapshot()).videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance?.jobId.startsWith(board.requestId));
-  const base: GenerateRequest = { kind: "replace-placeholders", scope: "drafts", prompt: "", stylePreset: "none", backend: "fal", model: "fal-ai/nano-banana-2", takes: 1, continuity: false, placement: "all-at-once", mode: "generate" };
-
-  // regenerate shot 2's still with an edited prompt: only it is replaced, the others stay
-  await selectAndLook(app, sim, [stills[1]!.mediaPath!]);
-  const again = await app.run({ ...base, prompt: "Mara at the counter, low angle, steam rising" }, { confirmed: true });
-  expect(again.preview.items).toHaveLength(1);
-  await settlePlaced(app, again.requestId);
-  const now = (await host.snapshot()).videoTracks.flatMap((t) => t.clips);
-  expect(now.find((c) => c.id === stills[1]!.id)!.enabled).toBe(false);
-  const redone = now.find((c) => c.provenance?.jobId.startsWith(again.requestId))!;
-  expect(redone.provenance!.prompt).toContain("Mara at the counter, low angle, steam rising");
-  expect(redone.provenance!.prompt).toContain("sixty, silver bun, red wool scarf");
-
-  // approve two stills (the regenerated one and shot 3's) and animate just those
-  await selectAndLook(app, sim, [redone.mediaPath!, stills[2]!.mediaPath!]);
-  const before = fal.jobs.size;
-  const animate = await app.run({ ...base, model: "fal-ai/kling-video/o3/standard/reference-to-video", animate: true }, { confirmed: true });
-  expect(animate.preview.items).toHaveLength(2);
-  await settlePlaced(app, animate.requestId);
-  const sent = [...fal.jobs.values()].slice(before);
-  expect(sent).toHaveLength(2);
-  expect(sent.every((j) => typeof (j.input as { start_image_url?: unknown }).start_image_url === "string")).toBe(true);
-  // selecting an editor's clip is not an approval
-  select(sim, [seqMedia(await host.snapshot())]);
-  await expect(app.preview({ ...base, animate: true })).rejects.toThrow(/None of the selected clips is a storyboard still/);
-  await app.dispose();
-});
-
-function seqMedia(s: Awaited<ReturnType<PremiereEditorHost["snapshot"]>>): string {
-  return s.videoTracks.flatMap((t) => t.clips).find((c) => !c.provenance && c.mediaPath)!.mediaPath!;
-}
 
 test("conform carries the bible: a slate draft made with Mara and the café becomes a final that sends their references and names them", async () => {
   const { app, host } = await open();

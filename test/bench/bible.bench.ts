@@ -2,9 +2,12 @@
  * bible.plan: a 1,500-shot screenplay with 40 characters (and 30 places, each with references)
  * planned as a rough cut on a model that takes references: which entries each shot names, the
  * descriptions in its prompt, the references picked. Target < 100 ms (issue 16).
+ * storyboard.plan: the same screenplay as stills on an image model, the plan pricing Animate on a video
+ * model beside them (the second step planned and priced too): the live preview's cost per keystroke.
  */
 import type { ShotDraft } from "../../src/app/api";
 import { attachBible } from "../../src/app/run/bibleShots";
+import { animateCost } from "../../src/app/storyboard/animateCost";
 import { planRequest } from "../../src/app/run/planRequest";
 import { addEntry, addReference, EMPTY_BIBLE, type Bible } from "../../src/bible";
 import { falBackendCapabilities } from "../../src/backends/fal/falBackend";
@@ -78,7 +81,13 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   const plain = planRequest({ ...input, bible: null });
   const model = caps.models.find((m) => m.id === request.model)!;
   const attachOnly = await timeMedian(9, () => attachBible(plain.plan.placements, request, model, { ...bible }));
+  const board = { ...input, request: { ...request, model: "fal-ai/nano-banana-2", animateModel: request.model } };
+  const storyboard = cpuMedian(9, () => planRequest({ ...board, bible: { ...bible } }));
+  const stills = planRequest({ ...board, bible: { ...bible } });
+  const priced = stills.preview.animate!;
+  const animateOnly = cpuMedian(9, () => animateCost(snapshot, stills.plan.placements, caps, board.request, { ...bible }, stills.preview.estimate.usd));
   return [
+    { bench: "storyboard.plan", n: SHOTS, cpu_ms: storyboard, animate_pricing_cpu_ms: animateOnly, stills_usd: stills.preview.estimate.usd, animate_usd: priced.usd, animate_shots: priced.shots },
     { bench: "bible.plan", n: SHOTS, characters: CHARACTERS, places: PLACES, median_ms: withBible, cpu_ms: cpu, cpu_without_bible_ms: cpuWithout, without_bible_ms: without, attach_ms: attachOnly, references: refs, target_ms: 100 },
   ];
 }

@@ -147,7 +147,7 @@ test("opening another project reads that project's bible; coming back finds the 
   sim.switchProject(PROJECT);
   await app.refresh();
   expect(app.bible.getState().entries.map((e) => e.name)).toEqual(["Mara", "Jonah", "Harbour Café"]);
-  expect(app.getState().notices.some((n) => /Another project is open/.test(n.message))).toBe(true);
+  expect(app.getState().notices.some((n) => /Another project is open: Cutaway now shows its bible and storyboard/.test(n.message))).toBe(true);
   await app.dispose();
 });
 

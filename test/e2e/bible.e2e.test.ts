@@ -1,8 +1,10 @@
 /**
  * Issue 16's done-when in real Chromium on the fake fal.ai provider: a Fountain scene with two
  * characters and one location → breakdown → Bible tab (an edited description, a frame of the cut
- * as a reference) → storyboard stills on an image model → Animate, each still becoming its shot;
- * every request carries the references its model takes.
+ * as a reference) → storyboard stills on an image model, the plan pricing both steps → the Storyboard
+ * tab (one frame's prompt edited and regenerated, all approved but one) → Animate, each approved still
+ * becoming its shot and the unapproved one staying a still; every request carries the references its
+ * model takes for the entries its shot names.
  */
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -19,6 +21,13 @@ const artifacts = path.join(root, "test-artifacts");
 const exe = browserOrSkip();
 const suite = exe ? describe : describe.skip;
 const DESCRIPTION = "sixty, silver bun, red wool scarf";
+const EDIT = "Mara behind the counter, low angle, steam rising from the urn";
+
+/** which of the entries with references a prompt names (the fake appends its own "@Image1 is …" tags) */
+function named(prompt: string): { mara: boolean; cafe: boolean } {
+  const own = prompt.replace(/ @(Element|Image)\d+ is [^.]+\./g, "");
+  return { mara: /\bMara\b/.test(own), cafe: /Harbour Café/i.test(own) };
+}
 
 suite("the bible, storyboard and Animate in the workbench", () => {
   const workbench = workbenchOnFake(exe!, "workbench-bible-e2e", 150_000);
@@ -30,7 +39,7 @@ suite("the bible, storyboard and Animate in the workbench", () => {
     if (asked) await asked.click();
   }
 
-  it("breakdown → bible → storyboard stills → Animate, with the right references in every request", async () => {
+  it("breakdown → bible → storyboard stills → edit, regenerate, approve → Animate the approved, with the right references in every request", async () => {
     const mode = new FalMode(fakeMp4(16 * 1024, 4));
     mode.latencyMs = 300;
     const p = await workbench.open(await new FakeServer([mode]).start());
@@ -63,6 +72,10 @@ suite("the bible, storyboard and Animate in the workbench", () => {
     const shots = await p.locator("[data-testid=shot]").count();
     await p.selectOption("[data-testid=backend]", "fal");
     await p.selectOption("[data-testid=model]", "fal-ai/nano-banana-2");
+    // before anything is spent the plan prices both steps: the stills, then Animate on a video model
+    await p.waitForSelector("[data-testid=animate-estimate]");
+    await p.selectOption("[data-testid=animate-model]", "fal-ai/kling-video/o3/standard/reference-to-video");
+    await p.waitForFunction(() => /^Then Animate on Kling O3.*: \d+ shots, [\d.]+ s ≈ \$[\d.]+ — both steps ≈ \$[\d.]+$/.test(document.querySelector("[data-testid=animate-estimate]")?.textContent ?? ""));
     await generate(p, "script-generate", "script-confirm");
     // stills are drafts: the timeline shows them as slates until they are animated
     await p.waitForFunction((n) => document.querySelectorAll("[data-testid=clip][data-origin=slate]").length >= n, shots, { timeout: 90_000 });
@@ -72,29 +85,68 @@ suite("the bible, storyboard and Animate in the workbench", () => {
     expect(stills.filter((j) => String((j.input as { prompt?: unknown }).prompt).includes(DESCRIPTION)).length).toBeGreaterThan(0);
     await p.screenshot({ path: path.join(artifacts, "21-storyboard-stills.png") });
 
-    // Animate: replace the stills, each one the first frame of its shot, with the bible's references
+    // the Storyboard tab: the stills in timeline order, with thumbnails
+    await p.click("[data-testid=tab-storyboard]");
+    await p.waitForFunction((n) => document.querySelectorAll("[data-testid=storyboard-frame]").length === n, shots);
+    await p.waitForSelector("[data-testid=storyboard-thumb]");
+    expect(await p.locator("[data-testid=storyboard-frame][data-approved=yes]").count()).toBe(0);
+
+    // one frame's prompt edited in place and regenerated: a new still above, the old one disabled
+    const frame = await p.inputValue("[data-testid=storyboard-prompt-1]");
+    await p.fill("[data-testid=storyboard-prompt-1]", `${EDIT}. ${frame}`);
+    await generate(p, "storyboard-regenerate-1", "storyboard-confirm");
+    const regenerated = () => [...mode.jobs.values()].slice(shots).filter((j) => String((j.input as { prompt?: unknown }).prompt).includes(EDIT));
+    for (let i = 0; i < 600 && regenerated().length < 1; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(regenerated()).toHaveLength(1);
+    expect(regenerated()[0]!.endpoint).toMatch(/^fal-ai\/nano-banana-2/);
+    await p.waitForFunction(() => document.querySelectorAll("[data-testid=clip][data-origin=slate][data-disabled=true]").length === 1, undefined, { timeout: 60_000 });
+    await p.waitForFunction((edit) => (document.querySelector("[data-testid=storyboard-prompt-1]") as HTMLTextAreaElement | null)?.value.includes(edit) && document.querySelectorAll("[data-testid=storyboard-frame]").length > 0, EDIT);
+    expect(await p.locator("[data-testid=storyboard-frame]").count()).toBe(shots);
+    expect(await p.textContent("[data-testid=storyboard-status-1]")).toBe("Not approved");
+
+    // approve all but the last frame
+    await p.click("[data-testid=storyboard-approve-all]");
+    await p.waitForFunction((n) => document.querySelectorAll("[data-testid=storyboard-frame][data-approved=yes]").length === n, shots);
+    await p.click(`[data-testid=storyboard-approve-${shots - 1}]`);
+    await p.waitForFunction((n) => document.querySelectorAll("[data-testid=storyboard-frame][data-approved=yes]").length === n, shots - 1);
+    await p.screenshot({ path: path.join(artifacts, "22-storyboard-review.png") });
+
+    // Animate: the approved stills, each the first frame of its shot, with the bible's references
     // (stills are drafts: they are upgraded from the "Upgrade drafts" scope, never counted as placeholders)
     await p.click("[data-testid=tab-fill]");
     await p.click("[data-testid=scope-drafts]");
     await p.check("[data-testid=animate]");
     await p.selectOption("[data-testid=backend]", "fal");
     await p.selectOption("[data-testid=model]", "fal-ai/kling-video/o3/standard/reference-to-video");
+    await p.waitForFunction(() => /1 still not approved: left as still\./.test(document.body.textContent ?? ""));
     const before = mode.jobs.size;
     await generate(p, "generate", "confirm");
     const animated = () => [...mode.jobs.values()].slice(before).filter((j) => typeof (j.input as { start_image_url?: unknown }).start_image_url === "string");
-    for (let i = 0; i < 600 && animated().length < shots; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(animated()).toHaveLength(shots);
+    for (let i = 0; i < 600 && animated().length < shots - 1; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(animated()).toHaveLength(shots - 1);
+    expect([...mode.jobs.values()].slice(before)).toHaveLength(shots - 1);
+    // the edited frame's prompt is its shot's
+    expect(animated().filter((j) => falReferencesOf(j).prompt.includes(EDIT))).toHaveLength(1);
     for (const j of animated()) {
+      // Kling O3 takes a character as an element and a place as an image: Mara and the café have frames, Jonah none
       const r = falReferencesOf(j);
-      expect(r.images + r.elements.length).toBeGreaterThan(0);
-      expect(r.images + r.elements.length).toBeLessThanOrEqual(4);
+      const n = named(r.prompt);
+      expect({ elements: r.elements.length, images: r.images }).toEqual({ elements: n.mara ? 1 : 0, images: n.cafe ? 1 : 0 });
     }
     await p.click("[data-testid=tab-jobs]");
-    await p.waitForFunction((n) => document.querySelectorAll("[data-testid=job][data-state=placed]").length >= n, shots * 2, { timeout: 90_000 });
-    // the stills are replaced: the cut plays the animated shots, generated clips over disabled stills
-    expect(await p.locator("[data-testid=clip][data-origin=generated]").count()).toBeGreaterThanOrEqual(shots);
-    expect(await p.locator("[data-testid^=job-bible-]").count()).toBeGreaterThan(0);
-    await p.screenshot({ path: path.join(artifacts, "22-animated.png") });
+    // every still (and the regenerated one), then every animated shot, placed
+    await p.waitForFunction((n) => document.querySelectorAll("[data-testid=job][data-state=placed]").length >= n, shots + 1 + shots - 1, { timeout: 90_000 });
+    // the cut plays the animated shots over disabled stills; the unapproved still stays, enabled
+    expect(await p.locator("[data-testid=clip][data-origin=generated][data-disabled=false]").count()).toBeGreaterThanOrEqual(shots - 1);
+    expect(await p.locator("[data-testid=clip][data-origin=slate][data-disabled=false]").count()).toBe(1);
+    expect(await p.locator("[data-testid=clip][data-origin=slate][data-disabled=true]").count()).toBe(shots);
+    const bibleRows = await p.locator("[data-testid^=job-bible-]").allTextContents();
+    expect(bibleRows.filter((t) => /Mara/.test(t)).length).toBeGreaterThan(0);
+    expect(bibleRows.every((t) => /Harbour Café/.test(t))).toBe(true);
+    await p.click("[data-testid=tab-storyboard]");
+    await p.waitForFunction(() => document.querySelectorAll("[data-testid=storyboard-frame]").length === 1);
+    await p.screenshot({ path: path.join(artifacts, "23-animated.png") });
     await p.close();
   });
 });

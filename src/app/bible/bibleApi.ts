@@ -33,6 +33,8 @@ export interface BibleApi {
   addReferenceFromPicker(id: string): Promise<boolean>;
   /** a PNG or JPEG on disk becomes a reference (the file is used where it is) */
   addReferenceFromFile(id: string, path: string): Promise<void>;
+  /** a still an image model made (a storyboard frame) becomes a reference; the note names the model */
+  addReferenceFromImageModel(id: string, path: string, modelId: string): Promise<void>;
   /** the frame of the sequence at the playhead, exported beside the project, becomes a reference */
   addReferenceFromPlayhead(id: string): Promise<void>;
   /** the middle frame of the first selected clip becomes a reference */

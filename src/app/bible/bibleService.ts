@@ -5,14 +5,15 @@
  * into the project's media folder; removing entries or references never deletes a file.
  */
 import * as model from "../../bible";
-import { EMPTY_BIBLE, type Bible } from "../../bible";
+import type { Bible } from "../../bible";
 import { CutawayError } from "../../core/errors";
 import { snapToFrame, ticksToTimecode } from "../../core/time";
 import type { SequenceSnapshot } from "../../core/timeline";
 import { Observable } from "../observable";
 import type { Clock, EditorHost, FileStore, ImagePicker } from "../ports";
 import type { BibleApi, BibleState } from "./bibleApi";
-import { locateBible, readBible, writeBible } from "./bibleFile";
+import { BIBLE_DOCUMENT } from "./bibleFile";
+import { DocumentStore } from "../documents/projectDocument";
 
 export interface BibleServiceDeps {
   readonly host: EditorHost;
@@ -28,16 +29,20 @@ const PNG = [0x89, 0x50, 0x4e, 0x47];
 const JPEG = [0xff, 0xd8, 0xff];
 
 export class BibleService implements BibleApi {
-  private bible: Bible = EMPTY_BIBLE;
-  private path: string | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly doc: DocumentStore<Bible>;
   private readonly state = new Observable<BibleState>({ loaded: false, entries: [], revision: 0, path: null, besideProject: false });
 
-  constructor(private readonly d: BibleServiceDeps) {}
+  constructor(private readonly d: BibleServiceDeps) {
+    this.doc = new DocumentStore(BIBLE_DOCUMENT, { files: d.files, projectFolder: () => d.host.projectFolder(), now: () => d.clock.now(), say: d.say });
+  }
 
   /** the bible as planning reads it (never waits for a save) */
   current(): Bible {
-    return this.bible;
+    return this.doc.current();
+  }
+
+  private get bible(): Bible {
+    return this.doc.current();
   }
 
   getState(): BibleState {
@@ -48,25 +53,10 @@ export class BibleService implements BibleApi {
     return this.state.subscribe(listener);
   }
 
-  reload(): Promise<void> {
-    return this.serial(async () => {
-      const where = await locateBible(this.d.files, () => this.d.host.projectFolder());
-      const before = this.state.get();
-      let { bible, notices } = await readBible(this.d.files, where.path, () => this.d.clock.now());
-      for (const n of notices) this.d.say("warning", n);
-      // an unsaved project saved for the first time: the bible begun in the data folder goes with it
-      const firstSave = before.loaded && !before.besideProject && where.besideProject && this.bible.entries.length > 0 && !(await this.d.files.exists(where.path));
-      if (firstSave) {
-        bible = { ...this.bible, revision: this.bible.revision + 1 };
-        await writeBible(this.d.files, where.path, bible);
-        this.d.say("info", `The bible (${bible.entries.length} entr${bible.entries.length === 1 ? "y" : "ies"}) now lives beside the saved project.`);
-      } else if (before.loaded && before.path !== where.path) {
-        this.d.say("info", bible.entries.length ? `Another project is open: its bible has ${bible.entries.length} entr${bible.entries.length === 1 ? "y" : "ies"}.` : "Another project is open: it has no bible yet.");
-      }
-      this.bible = bible;
-      this.path = where.path;
-      this.state.update(() => ({ loaded: true, entries: bible.entries, revision: bible.revision, path: where.path, besideProject: where.besideProject }));
-    });
+  async reload(): Promise<void> {
+    const bible = await this.doc.reload();
+    const where = this.doc.location()!;
+    this.state.update(() => ({ loaded: true, entries: bible.entries, revision: bible.revision, path: where.path, besideProject: where.besideProject }));
   }
 
   seedFromBreakdown(b: Parameters<BibleApi["seedFromBreakdown"]>[0]): Promise<number> {
@@ -119,6 +109,12 @@ export class BibleService implements BibleApi {
     return true;
   }
 
+  /** a storyboard still becomes a reference, noted with the image model that made it */
+  async addReferenceFromImageModel(id: string, path: string, modelId: string): Promise<void> {
+    await this.checkImage(path);
+    return this.edit((bible) => ({ bible: model.addReference(bible, id, { path, origin: "image-model", addedAt: this.now(), note: modelId.slice(0, 300) }), result: undefined }));
+  }
+
   addReferenceFromPlayhead(id: string): Promise<void> {
     return this.fromTimeline(id, "playhead");
   }
@@ -153,24 +149,13 @@ export class BibleService implements BibleApi {
     return this.edit((bible) => ({ bible: model.preferReference(bible, id, referenceId), result: undefined }));
   }
 
-  private edit<T>(fn: (b: Bible) => { bible: Bible; result: T }): Promise<T> {
-    return this.serial(async () => {
-      if (!this.path) throw new CutawayError("bible_not_loaded", "The bible is still loading; try again in a moment.");
-      const { bible, result } = fn(this.bible);
-      if (bible === this.bible) return result;
-      const next = { ...bible, revision: this.bible.revision + 1 };
-      // saved before it is shown: what the panel shows is what a reload finds
-      await writeBible(this.d.files, this.path, next);
-      this.bible = next;
-      this.state.update((s) => ({ ...s, entries: next.entries, revision: next.revision }));
-      return result;
+  private async edit<T>(fn: (b: Bible) => { bible: Bible; result: T }): Promise<T> {
+    const { doc, result, changed } = await this.doc.edit((b) => {
+      const r = fn(b);
+      return { doc: r.bible, result: r.result };
     });
-  }
-
-  private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+    if (changed) this.state.update((s) => ({ ...s, entries: doc.entries, revision: doc.revision }));
+    return result;
   }
 
   private async checkImage(path: string): Promise<void> {

@@ -18,6 +18,9 @@ import { trackLabel } from "../views";
 import { varyRepeatedPrompts } from "./shotVariety";
 import type { Bible } from "../../bible";
 import { attachBible, type ShotBible } from "./bibleShots";
+import type { StoryboardReview } from "../../core/storyboard";
+import { reviewedStills } from "../storyboard/reviewedStills";
+import { animateCost } from "../storyboard/animateCost";
 
 export interface PlanInput {
   readonly snapshot: SequenceSnapshot;
@@ -31,6 +34,8 @@ export interface PlanInput {
   readonly firstShotNumber?: number;
   /** the project's bible: descriptions and references for the entries each shot names */
   readonly bible?: Bible | null;
+  /** the storyboard review: which stills are approved for Animate, and their edited prompts */
+  readonly storyboard?: StoryboardReview | null;
 }
 
 /** More shots than this in one request is a range picked by mistake (a 24-hour gap), not a cut. */
@@ -116,7 +121,8 @@ export function planRequest(input: PlanInput): PlannedRequest {
   }
   const lengthWarnings: string[] = [];
   const raw = r.kind === "script-to-cut" ? scriptTargets(s, r, lengthWarnings) : r.kind === "broll" && r.shots?.some((x) => x.sourceRange) ? wordTargets(s, r) : targetsFor(s, r, input.rules, "");
-  let targets = withPrompts(s, approvedStills(s, r, model, raw), r, input.rules);
+  const reviewed = reviewedStills(s, r, model, raw, input.storyboard ?? null);
+  let targets = withPrompts(s, reviewed.targets, reviewed.request, input.rules);
   if (r.shots?.length && r.kind !== "script-to-cut") {
     // prompts edited in the preview, in target order
     targets = targets.map((t, i) => (r.shots![i] ? { ...t, prompt: r.shots![i]!.prompt } : t));
@@ -144,11 +150,13 @@ export function planRequest(input: PlanInput): PlannedRequest {
     confirmAboveUsd: input.confirmAboveUsd,
   });
   const items = previewItems(s, plan.placements, { model, takes, minSeconds: limits.minSeconds ?? 0, asksForPrompt: r.kind !== "script-to-cut", bible: bibled.byPlacement });
+  // stills are the first of two steps: the plan prices the second before either is spent
+  const animate = model.still && r.mode !== "draft" && !r.animate ? { animate: animateCost(s, plan.placements, input.capabilities, r, input.bible ?? null, estimate.usd) } : {};
   return {
     plan,
     model,
     bible: bibled.byPlacement,
-    preview: { ...(r.mode !== "draft" ? { audio: audioNote(r, model) } : {}), items, warnings: [...lengthWarnings, ...plan.warnings.map((w) => w.message)], estimate },
+    preview: { ...(r.mode !== "draft" ? { audio: audioNote(r, model) } : {}), ...animate, items, warnings: [...lengthWarnings, ...reviewed.warnings, ...plan.warnings.map((w) => w.message)], estimate },
   };
 }
 
@@ -217,16 +225,4 @@ function audioNote(r: GenerateRequest, model: ModelCapabilities): string {
   if (!r.audio) return model.audio ? `Sound off: ${model.label} is asked for picture only where it lets Cutaway choose.` : `Sound off.`;
   if (!model.audio) return `${model.label} makes no sound: these shots are picture only.`;
   return `Sound on: ${model.label} makes sound for each shot; it lands on an audio track of Cutaway's own, never on the editor's tracks.`;
-}
-
-/**
- * Storyboard review works on the selection: selected stills are the approved ones Animate turns into
- * shots, or the ones an image model regenerates (with the prompt typed in place); with nothing
- * selected, every still in scope is taken.
- */
-function approvedStills(s: SequenceSnapshot, r: GenerateRequest, model: ModelCapabilities, targets: Target[]): Target[] {
-  if (r.kind !== "replace-placeholders" || !(r.animate || model.still) || !s.selection.length) return targets;
-  const picked = targets.filter((t) => t.replacesClipId !== undefined && s.selection.includes(t.replacesClipId));
-  if (!picked.length) throw new NothingToDo("None of the selected clips is a storyboard still or a draft; select the stills to animate or regenerate, or clear the selection to take them all.");
-  return picked;
 }

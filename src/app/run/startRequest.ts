@@ -41,7 +41,7 @@ function bibleOf(p: PlannedRequest, placementId: string): { references?: { path:
   };
 }
 
-function label(r: GenerateRequest, n: number): string {
+function label(r: GenerateRequest, n: number, still: boolean): string {
   const shots = `${n} shot${n === 1 ? "" : "s"}`;
   switch (r.kind) {
     case "fill-gaps":
@@ -49,6 +49,9 @@ function label(r: GenerateRequest, n: number): string {
     case "broll":
       return `B-roll, ${shots}`;
     case "replace-placeholders":
+      // the Jobs list names a storyboard step as the editor asked for it
+      if (r.scope === "drafts" && r.animate) return `Animate ${n} still${n === 1 ? "" : "s"}`;
+      if (r.scope === "drafts" && still) return `Regenerate ${n} still${n === 1 ? "" : "s"}`;
       return `Replace ${n} placeholder${n === 1 ? "" : "s"}`;
     case "script-to-cut":
       return `Rough cut, ${shots}`;
@@ -88,7 +91,7 @@ export async function startRequest(ctx: StartContext, r: GenerateRequest, snapsh
   return enqueueShots(ctx, {
     requestId,
     kind: r.kind,
-    label: label(r, p.plan.placements.length),
+    label: label(r, p.plan.placements.length, p.model.still === true),
     mode: r.mode,
     placementMode,
     snapshot: s,

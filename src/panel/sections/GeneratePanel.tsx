@@ -117,7 +117,7 @@ export function GeneratePanel(p: { api: CutawayApi; state: AppState; choice: Cho
             Animate storyboard stills
           </Checkbox>
         ) : null}
-        {scope === "drafts" && choice.animate ? <span className="cw-hint">Select the approved stills first; with nothing selected, every still is animated.</span> : null}
+        {scope === "drafts" && choice.animate ? <span className="cw-hint">Animate takes the stills approved in the Storyboard tab; the others stay stills.</span> : null}
       </div>
       <BackendPicker state={state} choice={choice} onChange={p.onChoice} />
       <Detail testId="estimate">{problem ?? preview?.estimate.summary ?? "…"}</Detail>

@@ -55,6 +55,8 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
   };
   const edit = (i: number, patch: Partial<ShotDraft>): void => setShots((list) => list.map((s, k) => (k === i ? { ...s, ...patch } : s)));
   const [confirm, setConfirm] = useState<string | null>(null);
+  // stills on an image model are priced with the Animate step after them, on this video model
+  const [animateModel, setAnimateModel] = useState("");
   const request = (mode: GenerateRequest["mode"]): GenerateRequest => ({
     kind: timed && destination === "under-words" ? "broll" : "script-to-cut",
     scope: "script",
@@ -67,11 +69,12 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
     placement: p.state.settings.placement,
     destination: destination === "new-sequence" ? "new-sequence" : "playhead",
     sequenceName: breakdown?.title ?? "Cutaway rough cut",
+    ...(animateModel ? { animateModel } : {}),
     mode,
   });
 
   // the cost of the shot list, live as prompts, durations and the backend change
-  const key = JSON.stringify([shots, p.choice, destination]);
+  const key = JSON.stringify([shots, p.choice, destination, animateModel]);
   const { preview, problem } = useLivePreview(p.api, () => request("dry-run"), key, shots.length > 0);
 
   const run = (mode: "generate" | "draft", confirmed = mode === "draft"): void => {
@@ -114,6 +117,14 @@ export function ScriptPanel(p: { api: CutawayApi; state: AppState; choice: Choic
         <>
           <BackendPicker state={p.state} choice={p.choice} onChange={p.onChoice} />
           <Detail testId="script-estimate">{problem ?? preview?.estimate.summary ?? "…"}</Detail>
+          {preview?.animate ? (
+            <div className="cw-row">
+              <Detail testId="animate-estimate">{preview.animate.summary}</Detail>
+              {preview.animate.models.length > 1 ? (
+                <Picker testId="animate-model" label="Animate with" value={preview.animate.model} options={preview.animate.models.map((m) => ({ value: m.id, label: m.label }))} onChange={setAnimateModel} />
+              ) : null}
+            </div>
+          ) : null}
           {confirm ? <ConfirmSpend message={confirm} onYes={() => run("generate", true)} onNo={() => setConfirm(null)} testId="script-confirm" /> : null}
           <div className="cw-row">
             <Picker
