@@ -17,13 +17,13 @@ function sequence(): SequenceSnapshot {
     .build();
 }
 
-function service(files: MemoryFileStore, project: string | null = "/projects/Harbour", runs: GenerateRequest[] = []) {
+function service(files: MemoryFileStore, project: string | null | (() => string | null) = "/projects/Harbour", runs: GenerateRequest[] = []) {
   const notices: string[] = [];
   let t = Date.parse("2026-12-02T12:00:00.000Z");
   const s = new StoryboardService({
     files,
     clock: { now: () => (t += 1000), sleep: async () => undefined },
-    projectFolder: async () => project,
+    projectFolder: async () => (typeof project === "function" ? project() : project),
     say: (_l, m) => notices.push(m),
     snapshot: async () => sequence(),
     bible: {} as BibleApi,
@@ -101,4 +101,24 @@ test("regenerate is one still through Upgrade drafts on the model it came from; 
   await s.regenerate(frame.mediaPath);
   expect(runs).toEqual([expect.objectContaining({ kind: "replace-placeholders", scope: "drafts", onlyTargetIds: [`ph-${frame.clipId}`], backend: "fal", model: "fal-ai/nano-banana-2", mode: "generate" })]);
   await expect(s.approve(["/projects/Harbour/Cutaway Media/gone.png"])).rejects.toThrow(/no longer on the active sequence/);
+});
+
+test("the review follows the project: a first save carries approvals beside it; another project reads its own", async () => {
+  const files = new MemoryFileStore();
+  let folder: string | null = null;
+  const { s, notices } = service(files, () => folder);
+  await s.reload();
+  s.see(sequence());
+  await s.approve([s.getState().frames[0]!.mediaPath]);
+  expect(s.getState().besideProject).toBe(false);
+  folder = "/projects/Harbour";
+  await s.reload();
+  s.see(sequence());
+  expect(s.getState()).toMatchObject({ path: BESIDE, besideProject: true, approvedCount: 1 });
+  expect(await files.exists(BESIDE)).toBe(true);
+  expect(notices).toContain("The storyboard now lives beside the saved project.");
+  folder = "/projects/Lighthouse";
+  await s.reload();
+  s.see(sequence());
+  expect(s.getState()).toMatchObject({ path: `/projects/Lighthouse/${STORYBOARD_FILE}`, approvedCount: 0 });
 });
