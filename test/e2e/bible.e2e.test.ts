@@ -11,6 +11,7 @@ import type { Page } from "playwright-core";
 import { CAFE_SCENE } from "../bible/fixtures";
 import { FalMode, falReferencesOf } from "../fake/falMode";
 import { FakeServer } from "../fake/server";
+import { encodePng } from "../../src/backends/slate/png";
 import { fakeMp4 } from "../support/media";
 import { browserOrSkip, workbenchOnFake } from "./browser";
 
@@ -58,9 +59,12 @@ suite("the bible, storyboard and Animate in the workbench", () => {
     await p.fill('[data-testid="bible-description-character:mara"]', DESCRIPTION);
     await p.click('[data-testid="bible-save-character:mara"]');
     await p.click('[data-testid="bible-frame-character:mara"]');
-    await p.click('[data-testid="bible-frame-place:harbour-café"]');
+    // the café's reference is a photo the editor picks in the open dialog (the browser's file chooser here)
+    const [chooser] = await Promise.all([p.waitForEvent("filechooser"), p.click('[data-testid="bible-pick-place:harbour-café"]')]);
+    await chooser.setFiles({ name: "cafe-front.png", mimeType: "image/png", buffer: Buffer.from(encodePng(32, 18, new Uint8Array(32 * 18 * 3).fill(140))) });
     await p.waitForSelector('[data-testid="bible-entry-character:mara"] [data-testid^=bible-ref-]');
     await p.waitForSelector('[data-testid="bible-entry-place:harbour-café"] [data-testid^=bible-ref-]');
+    expect(await p.textContent('[data-testid="bible-entry-place:harbour-café"] [data-testid^=bible-ref-]')).toContain("cafe-front.png");
     await p.screenshot({ path: path.join(artifacts, "20-bible.png") });
 
     // storyboard: one still per shot on the image model, landing as drafts
