@@ -115,16 +115,14 @@ suite("the bible, storyboard and Animate in the workbench", () => {
     await p.waitForFunction((n) => document.querySelectorAll("[data-testid=storyboard-frame][data-approved=yes]").length === n, shots - 1);
     await p.screenshot({ path: path.join(artifacts, "22-storyboard-review.png") });
 
-    // Animate: the approved stills, each the first frame of its shot, with the bible's references
-    // (stills are drafts: they are upgraded from the "Upgrade drafts" scope, never counted as placeholders)
-    await p.click("[data-testid=tab-fill]");
-    await p.click("[data-testid=scope-drafts]");
-    await p.check("[data-testid=animate]");
-    await p.selectOption("[data-testid=backend]", "fal");
-    await p.selectOption("[data-testid=model]", "fal-ai/kling-video/o3/standard/reference-to-video");
-    await p.waitForFunction(() => /1 still not approved: left as still\./.test(document.body.textContent ?? ""));
+    // Animate from the review: the approved stills, each the first frame of its shot, with the bible's
+    // references, the cost shown first (Fill › Upgrade drafts › Animate sends the same request)
+    await p.selectOption("[data-testid=storyboard-animate-model]", "fal|fal-ai/kling-video/o3/standard/reference-to-video");
+    await p.waitForFunction(() => /1 still not approved: left as still\./.test(document.querySelector("[data-testid=storyboard-animate-cost]")?.textContent ?? ""));
+    expect(await p.textContent("[data-testid=storyboard-animate-cost]")).toMatch(new RegExp(`${shots - 1} shots?.*\\$`));
+    expect(await p.textContent("[data-testid=storyboard-animate]")).toBe(`Animate ${shots - 1} approved`);
     const before = mode.jobs.size;
-    await generate(p, "generate", "confirm");
+    await generate(p, "storyboard-animate", "storyboard-animate-confirm");
     const animated = () => [...mode.jobs.values()].slice(before).filter((j) => typeof (j.input as { start_image_url?: unknown }).start_image_url === "string");
     for (let i = 0; i < 600 && animated().length < shots - 1; i++) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 500));

@@ -8,6 +8,7 @@ import type { AppState, CutawayApi } from "../../app/api";
 import type { BibleApi, BibleState } from "../../app/bible/bibleApi";
 import type { StoryboardApi, StoryboardFrameView, StoryboardState } from "../../app/storyboard/storyboardApi";
 import { CutawayError } from "../../core/errors";
+import { AnimateApproved } from "./AnimateApproved";
 import { ConfirmSpend } from "./GeneratePanel";
 import { Button, Detail, Heading, Picker, TextField } from "../widgets/widgets";
 
@@ -108,7 +109,7 @@ export function StoryboardSection(p: { api: CutawayApi; state: AppState; storybo
       <Heading>Storyboard</Heading>
       <Detail testId="storyboard-summary">
         {s.frames.length ? `${s.approvedCount} of ${s.frames.length} stills approved. ` : ""}
-        Animate (Fill › Upgrade drafts › Animate storyboard stills) turns the approved stills into shots; the others stay stills.
+        Animate turns the approved stills into shots, each from its still; the others stay stills.
         {s.path && !s.besideProject ? " Saved in Cutaway's own folder until the project is saved." : ""}
       </Detail>
       {s.frames.length ? (
@@ -118,6 +119,9 @@ export function StoryboardSection(p: { api: CutawayApi; state: AppState; storybo
           </Button>
           <Picker testId="storyboard-model" label="Regenerate with" value={using} options={[{ value: "", label: "The image model each still came from" }, ...stillModels]} onChange={setUsing} />
         </div>
+      ) : null}
+      {s.frames.length ? (
+        <AnimateApproved api={p.api} state={p.state} approved={s.approvedCount} revision={s.revision} />
       ) : (
         <div className="cw-empty">No storyboard stills on this sequence. In the Script tab, break a script down and generate it on an image model (Nano Banana, FLUX, Imagen): one still per shot lands here to review.</div>
       )}
