@@ -28,3 +28,14 @@ export const referenceSupportSchema = z.object({
   durationsSeconds: z.array(z.number().positive()).optional(),
   aspects: z.array(z.string()).optional(),
 });
+
+/** What an image model needs of a storyboard still's request, refused before anything is paid; answers the size for the aspect. */
+export function checkStillRequest<S extends { readonly aspect: string }>(m: { readonly label: string; readonly maxPromptChars: number; readonly references?: ReferenceSupport | undefined; readonly sizes: readonly S[] }, req: GenerationRequest, refuse: (message: string) => GenerationError): S {
+  if (req.prompt.trim() === "") throw refuse("The shot has no prompt; describe what it should show.");
+  if (req.prompt.length > m.maxPromptChars) throw refuse(`The prompt is ${req.prompt.length} characters; ${m.label} takes at most ${m.maxPromptChars}. Shorten it.`);
+  if (req.firstFrame || req.lastFrame) throw refuse(`${m.label} makes a still from words and references; it takes no first or last frame.`);
+  checkReferences(m.label, m.references, req, refuse);
+  const size = m.sizes.find((s) => s.aspect === req.aspect);
+  if (!size) throw refuse(`${m.label} cannot make a ${req.aspect} still (it offers ${[...new Set(m.sizes.map((s) => s.aspect))].join(", ")}).`);
+  return size;
+}

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { fromBase64 } from "../base64";
 import { GenerationError } from "../errors";
 import { retryAfterSeconds, type HttpClient } from "../http";
-import { checkReferences } from "../references";
+import { checkStillRequest } from "../references";
 import { stillExtensionOf, type StillExtension } from "../receivedStills";
 import { withDeadlines } from "../timeouts";
 import type { Fetch } from "../../platform/ports";
@@ -59,13 +59,7 @@ function refuse(message: string): GenerationError {
 
 /** The `size` for the sequence's aspect; what the model cannot take is refused before anything is paid. */
 export function imageSize(m: OpenAIImageModel, req: GenerationRequest): string {
-  if (req.prompt.trim() === "") throw refuse("The shot has no prompt; describe what it should show.");
-  if (req.prompt.length > m.maxPromptChars) throw refuse(`The prompt is ${req.prompt.length} characters; ${m.label} takes at most ${m.maxPromptChars}. Shorten it.`);
-  if (req.firstFrame || req.lastFrame) throw refuse(`${m.label} makes a still from words and references; it takes no first or last frame.`);
-  checkReferences(m.label, m.references, req, refuse);
-  const size = m.sizes.find((s) => s.aspect === req.aspect);
-  if (!size) throw refuse(`${m.label} cannot make a ${req.aspect} still (it offers ${[...new Set(m.sizes.map((s) => s.aspect))].join(", ")}).`);
-  return size.label;
+  return checkStillRequest(m, req, refuse).label;
 }
 
 /** the prompt, saying which reference image is whom (the edit endpoint numbers them in the order sent) */

@@ -6,7 +6,7 @@
  */
 import { GenerationError } from "../errors";
 import { imageDataUri } from "../http";
-import { checkReferences } from "../references";
+import { checkStillRequest } from "../references";
 import type { GenerationRequest, ReferenceImage } from "../types";
 import type { RunwayModel } from "./models";
 
@@ -50,12 +50,7 @@ export function taggedPrompt(prompt: string, refs: readonly ReferenceImage[], ta
 }
 
 export function buildRunwayStill(m: RunwayModel, req: GenerationRequest): { endpoint: "text_to_image"; body: Record<string, unknown> } {
-  if (req.prompt.trim() === "") throw refuse("The shot has no prompt; describe what it should show.");
-  if (req.prompt.length > m.maxPromptChars) throw refuse(`The prompt is ${req.prompt.length} characters; ${m.label} takes at most ${m.maxPromptChars}. Shorten it.`);
-  if (req.firstFrame || req.lastFrame) throw refuse(`${m.label} makes a still from words and references; it takes no first or last frame.`);
-  checkReferences(m.label, m.references, req, refuse);
-  const size = m.sizes.find((s) => s.aspect === req.aspect);
-  if (!size) throw refuse(`${m.label} cannot make a ${req.aspect} still (it offers ${[...new Set(m.sizes.map((s) => s.aspect))].join(", ")}).`);
+  const size = checkStillRequest(m, req, refuse);
   const refs = req.referenceImages ?? [];
   const tags = runwayTags(refs);
   const referenceImages = refs.map((r, i) => {

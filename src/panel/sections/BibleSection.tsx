@@ -5,7 +5,8 @@
  * that take them. Removing an entry or a reference never deletes a file.
  */
 import React, { useEffect, useState } from "react";
-import type { BibleApi, BibleEntry, BibleState, EntryKind } from "../../app/bible/bibleApi";
+import type { BibleApi, BibleEntry, EntryKind } from "../../app/bible/bibleApi";
+import { useSubscribed } from "../useAppState";
 import { Button, Detail, Heading, Picker, TextField } from "../widgets/widgets";
 
 const KINDS: readonly { value: EntryKind; label: string }[] = [
@@ -13,15 +14,6 @@ const KINDS: readonly { value: EntryKind; label: string }[] = [
   { value: "place", label: "Place" },
   { value: "look", label: "Look" },
 ];
-
-function useBible(api: BibleApi): BibleState {
-  const [s, setS] = useState(api.getState());
-  useEffect(() => {
-    setS(api.getState());
-    return api.subscribe(setS);
-  }, [api]);
-  return s;
-}
 
 /** the app turns failures into notices; the panel only keeps them from being unhandled */
 const quietly = (p: Promise<unknown>): void => void p.catch(() => undefined);
@@ -74,7 +66,7 @@ function EntryCard(p: { bible: BibleApi; entry: BibleEntry; others: readonly Bib
 }
 
 export function BibleSection(p: { bible: BibleApi }) {
-  const s = useBible(p.bible);
+  const s = useSubscribed(p.bible);
   const [kind, setKind] = useState<EntryKind>("character");
   const [name, setName] = useState("");
   const add = () => quietly(p.bible.addEntry({ kind, name, ...(kind === "look" ? { always: true } : {}) }).then(() => setName("")));

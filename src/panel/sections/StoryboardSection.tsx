@@ -8,18 +8,10 @@ import type { AppState, CutawayApi } from "../../app/api";
 import type { BibleApi, BibleState } from "../../app/bible/bibleApi";
 import type { StoryboardApi, StoryboardFrameView, StoryboardState } from "../../app/storyboard/storyboardApi";
 import { CutawayError } from "../../core/errors";
+import { useSubscribed } from "../useAppState";
 import { AnimateApproved } from "./AnimateApproved";
 import { ConfirmSpend } from "./GeneratePanel";
 import { Button, Detail, Heading, Picker, TextField } from "../widgets/widgets";
-
-function useLive<S>(api: { getState(): S; subscribe(l: (s: S) => void): () => void }): S {
-  const [s, setS] = useState(api.getState());
-  useEffect(() => {
-    setS(api.getState());
-    return api.subscribe(setS);
-  }, [api]);
-  return s;
-}
 
 /** the app turns failures into notices; the panel only keeps them from being unhandled */
 const quietly = (p: Promise<unknown>): void => void p.catch(() => undefined);
@@ -88,8 +80,8 @@ function FrameRow(p: RowProps) {
 }
 
 export function StoryboardSection(p: { api: CutawayApi; state: AppState; storyboard: StoryboardApi; bible?: BibleApi }) {
-  const s: StoryboardState = useLive(p.storyboard);
-  const bible = useLive<BibleState | null>(p.bible ?? { getState: () => null, subscribe: () => () => undefined });
+  const s: StoryboardState = useSubscribed(p.storyboard);
+  const bible = useSubscribed<BibleState | null>(p.bible ?? { getState: () => null, subscribe: () => () => undefined });
   const [using, setUsing] = useState("");
   const [confirm, setConfirm] = useState<{ message: string; frame: StoryboardFrameView } | null>(null);
   const stillModels = p.state.providers.filter((x) => !x.purpose).flatMap((x) => x.models.filter((m) => m.still).map((m) => ({ value: `${x.id}|${m.id}`, label: `${m.label} (${x.label})` })));
