@@ -76,6 +76,27 @@ export function describePrompt(prompt: string, named: readonly BibleEntry[], max
   return { prompt: out.length <= maxChars ? out : cutAtWord(out, maxChars), described: [...already, ...extra.map((e) => e.name)], dropped };
 }
 
+/**
+ * The prompt without the description lines `describePrompt` once added for these entries: a draft made
+ * before its description was edited is described again, not twice. A line runs from ". Name: " to the
+ * next entry's line or the end, so a description with full stops of its own goes whole.
+ */
+export function withoutDescriptions(prompt: string, entries: readonly BibleEntry[]): string {
+  let out = prompt.trim();
+  const markers = entries.map((e) => `. ${e.name}: `);
+  for (const marker of markers) {
+    const at = out.indexOf(marker);
+    if (at < 0) continue;
+    let end = out.length;
+    for (const other of markers) {
+      const i = out.indexOf(other, at + marker.length);
+      if (i >= 0 && i < end) end = i;
+    }
+    out = out.slice(0, at) + out.slice(end);
+  }
+  return out === prompt.trim() ? out : trimDot(out);
+}
+
 /** "Mara: 60s, weathered", worked out once per entry (a 1,500-shot plan repeats the same few) */
 const lines = new WeakMap<BibleEntry, string>();
 

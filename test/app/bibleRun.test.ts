@@ -141,8 +141,17 @@ test("conform carries the bible: a slate draft made with Mara and the café beco
   await settlePlaced(app, drafts.requestId);
   const slates = (await host.snapshot()).videoTracks.flatMap((t) => t.clips).filter((c) => c.provenance?.jobId.startsWith(drafts.requestId));
   expect(slates.map((c) => c.provenance!.bibleEntries)).toEqual([["Harbour Café"], ["Mara", "Harbour Café"], ["Jonah", "Harbour Café"]]);
+  // the description is edited after the drafts: the finals carry today's words, not both
+  const mara = app.bible.getState().entries.find((e) => e.name === "Mara")!;
+  await app.bible.updateEntry(mara.id, { description: "seventy, white bun, blue wool scarf" });
   const conform = { kind: "conform", scope: "sequence", backend: "fal", model: "fal-ai/kling-video/o3/standard/reference-to-video", takes: 1, mode: "generate", placement: "all-at-once" } as const;
   const preview = await app.previewShots(conform);
+  const withMara = preview.items.filter((i) => /Mara/.test(i.note ?? ""));
+  expect(withMara.length).toBeGreaterThan(0);
+  for (const i of withMara) {
+    expect(i.prompt).toContain("Mara: seventy, white bun, blue wool scarf");
+    expect(i.prompt).not.toContain("sixty, silver bun");
+  }
   expect(preview.items).toHaveLength(3);
   expect(preview.items.every((i) => /Bible: .*Harbour Café/.test(i.note ?? ""))).toBe(true);
   const { requestId } = await app.runShots(conform, { confirmed: true });

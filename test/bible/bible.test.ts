@@ -13,6 +13,7 @@ import {
   removeEntry,
   seedFromBreakdown,
   updateEntry,
+  withoutDescriptions,
   MAX_REFERENCES,
   type Bible,
 } from "../../src/bible";
@@ -116,4 +117,19 @@ test("descriptions go into the prompt verbatim, once; when the limit is short th
 test("the schema refuses a bible of another version and a damaged entry", () => {
   expect(bibleSchema.safeParse({ ...seeded(), version: 2 }).success).toBe(false);
   expect(bibleSchema.safeParse({ version: 1, revision: 0, entries: [{ id: "x", kind: "prop", name: "Key", variants: [], description: "", references: [], fromBreakdown: false }] }).success).toBe(false);
+});
+
+test("a draft described before an edit is described again with today's words, once: the old lines go whole, the shot's own words stay", () => {
+  let b = seeded();
+  const cafe = findByName(b, "place", "Harbour Café")!;
+  b = updateEntry(b, cafe.id, { description: "tiled café. Steamed windows" });
+  const named = indexBible(b).named({ text: "", entries: ["Mara", "Harbour Café"] });
+  const old = describePrompt("Mara pours a coffee", named, 1000).prompt;
+  expect(old).toBe("Mara pours a coffee. Mara: 60s, weathered, red scarf. Harbour Café: tiled café. Steamed windows.");
+  expect(withoutDescriptions(old, named)).toBe("Mara pours a coffee");
+  const mara = findByName(b, "character", "Mara")!;
+  const edited = indexBible(updateEntry(b, mara.id, { description: "sixty, silver bun" })).named({ text: "", entries: ["Mara", "Harbour Café"] });
+  expect(describePrompt(withoutDescriptions(old, edited), edited, 1000).prompt).toBe("Mara pours a coffee. Mara: sixty, silver bun. Harbour Café: tiled café. Steamed windows.");
+  // words the editor wrote are left alone
+  expect(withoutDescriptions("Mara pours a coffee", named)).toBe("Mara pours a coffee");
 });

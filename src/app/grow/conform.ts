@@ -11,6 +11,7 @@ import type { SequenceSnapshot } from "../../core/timeline";
 import type { ModelCapabilities } from "../../backends/types";
 import type { ShotRequest } from "../api";
 import { limitsFromModel } from "../estimate";
+import { indexBible, withoutDescriptions } from "../../bible";
 import { bibleFor } from "../run/bibleShots";
 import { NothingToDo } from "../notices";
 import { primaryModel, type GrowContext, type GrowPlan, type ShotPins } from "./growPlan";
@@ -63,7 +64,15 @@ export function planConform(ctx: GrowContext, s: SequenceSnapshot, r: ConformReq
   const planned = planPlacements(s, analysis.drafts.map((d) => d.target), limits, { split: true, firstShotNumber: ctx.firstShotNumber?.() ?? 1 });
   const byTarget = new Map(analysis.drafts.map((d) => [d.target.id, d]));
   // the final is made with the entries the draft was (and any its words name now), with their current descriptions and references
-  const bibled = bibleFor(planned.placements, model, ctx.bible?.() ?? null, {
+  const bible = ctx.bible?.() ?? null;
+  const index = bible?.entries.length ? indexBible(bible) : null;
+  // the draft's prompt holds the descriptions it was made with: the final gets today's, once
+  const placements = planned.placements.map((p) => {
+    const made = byTarget.get(p.targetId)!.spec.bibleEntries;
+    const entries = index && made?.length ? index.named({ text: "", entries: made }) : [];
+    return entries.length ? { ...p, prompt: withoutDescriptions(p.prompt, entries) } : p;
+  });
+  const bibled = bibleFor(placements, model, bible, {
     live: true,
     framed: (p) => {
       const made = ctx.jobRequest(byTarget.get(p.targetId)!.spec.jobId);
