@@ -9,7 +9,6 @@ import { LLM_KEY_ID, type ScriptService, type ScriptServiceOptions } from "./scr
 import { settingsView } from "./settingsView";
 import { providerViews, scriptOptionsFor } from "./providerViews";
 import type { SequenceSnapshot } from "../core/timeline";
-import { GenerationError } from "../backends/errors";
 import type { GenerationBackend } from "../backends/types";
 import { JobEngine } from "../jobs/engine";
 import { nextShotNumber as nextJobShotNumber } from "../jobs/jobRecord";
@@ -42,6 +41,7 @@ import { selectedGeneratedClip, takesOfClip } from "./grow/takes";
 import { BibleService } from "./bible/bibleService";
 import { ProjectDocuments } from "./projectDocuments";
 import { LatestReads } from "./latestReads";
+import { BackendClients } from "./backendClients";
 import type { BibleApi } from "./bible/bibleApi";
 import { StoryboardService } from "./storyboard/storyboardService";
 import type { StoryboardApi } from "./storyboard/storyboardApi";
@@ -83,7 +83,6 @@ const GATHER_MS = 300;
 export function createCutaway(deps: AppDeps): Cutaway {
   let settings: Settings = DEFAULT_SETTINGS;
   const keys = new Map<string, string>();
-  const clients = new Map<string, GenerationBackend>();
   let snapshot: SequenceSnapshot | null = null;
   /** jobs the log says are placed whose clips the timeline no longer holds */
   let gone: ReadonlySet<string> = new Set();
@@ -91,23 +90,9 @@ export function createCutaway(deps: AppDeps): Cutaway {
   let draftWrites: Promise<void> = Promise.resolve();
   let stopPoll: (() => void) | null = null;
 
-  const backend = (id: string): GenerationBackend | null => {
-    if (!deps.backends.ids().includes(id)) return null;
-    let b = clients.get(id);
-    if (!b) {
-      const baseUrl = settings.baseUrls[id];
-      b = deps.backends.create(id, { apiKey: keys.get(id) ?? null, workflow: settings.comfyWorkflow, ...(baseUrl ? { baseUrl } : {}) });
-      clients.set(id, b);
-    }
-    return b;
-  };
-
-  /** what the backend can do as configured (a ComfyUI workflow decides its own inputs); named as the catalog names it */
-  const capsOf = (id: string) => {
-    const listed = deps.backends.capabilities(id);
-    const configured = backend(id)?.capabilities();
-    return configured ? { ...configured, label: listed.label } : listed;
-  };
+  const clients = new BackendClients(deps.backends, () => settings, keys);
+  const backend = (id: string): GenerationBackend | null => clients.get(id);
+  const capsOf = (id: string) => clients.capabilities(id);
 
   const mediaFolder = async (): Promise<string> => {
     if (settings.mediaFolder) return settings.mediaFolder;
@@ -233,9 +218,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     snapshot: currentSnapshot,
     start: () => ({ host: deps.host, engine, log: requests(), files: deps.files, clock: deps.clock, mediaFolder, refreshSnapshot: currentSnapshot, say }),
     placementMode: () => settings.placement,
-    checkKey: (id) => {
-      if (deps.backends.capabilities(id).needsKey && !keys.has(id)) throw new GenerationError("auth", `Add your ${deps.backends.capabilities(id).label} key in Settings first.`);
-    },
+    checkKey: (id) => clients.requireKey(id),
   });
 
   const settingsNotices = new SettingsNotices({ get: () => state.get().notices, drop: (ids) => state.update((s) => ({ ...s, notices: s.notices.filter((n) => !ids.has(n.id)) })) });
@@ -324,11 +307,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
         if (est.overBudget) throw new BudgetExceeded(est.summary);
         if (r.mode === "generate") refuseUnprompted(planned.preview);
         if (est.needsConfirm && !options.confirmed) throw new ConfirmationRequired(`${est.summary}. Generate?`);
-        const b = backend(r.backend);
-        if (deps.backends.capabilities(r.backend).needsKey && !keys.has(r.backend)) {
-          throw new GenerationError("auth", `Add your ${deps.backends.capabilities(r.backend).label} key in Settings first.`);
-        }
-        void b;
+        clients.requireKey(r.backend);
         const requestId = await startRequest({ host: deps.host, engine, log: requests(), files: deps.files, clock: deps.clock, mediaFolder, refreshSnapshot: currentSnapshot, plan: (snap) => plan(snap, r).planned }, r, s, planned, settings.placement);
         publishJobs();
         return { requestId, preview: planned.preview };
@@ -373,7 +352,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
         const { placeholderPatterns, ...rest } = patch;
         settings = mergeSettings(settings, { ...rest, ...(placeholderPatterns ? { placeholderPatterns: [...placeholderPatterns] } : {}) });
         await deps.settings.save(settings);
-        clients.clear();
+        clients.forget();
         // server addresses and the ComfyUI workflow change what a backend can do
         state.update((s) => ({ ...s, settings: settingsView(settings), providers: providers() }));
         settingsNotices.clear();

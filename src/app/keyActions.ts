@@ -3,7 +3,6 @@
  * now is saved with a warning, and a key only ever goes to secure storage (never settings or logs).
  */
 import { CutawayError } from "../core/errors";
-import type { GenerationBackend } from "../backends/types";
 import type { KeyChecks } from "./keyChecks";
 import type { SecretStore } from "./ports";
 import { apiKeyName } from "./settings";
@@ -14,7 +13,7 @@ export interface KeyActionsContext {
   /** the keys in memory for this session, by provider */
   readonly keys: Map<string, string>;
   /** backends built with the old key are dropped */
-  readonly clients: Map<string, GenerationBackend>;
+  readonly clients: { forget(provider: string): void };
   readonly checks: Pick<KeyChecks<{ readonly apiKey: string | null }>, "check">;
   readonly notices: SettingsNotices;
   readonly say: (level: "warning", message: string) => void;
@@ -38,7 +37,7 @@ export async function setApiKey(ctx: KeyActionsContext, provider: string, key: s
     ctx.keys.delete(provider);
     ctx.notices.clear();
   }
-  ctx.clients.delete(provider);
+  ctx.clients.forget(provider);
   ctx.providersChanged();
 }
 
