@@ -286,7 +286,7 @@ export function createPremiereSim(state: SimState, options: PremiereSimOptions =
     switchProject(path, name) {
       where.path = path;
       where.name = name ?? path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
-      fire(PROJECT_EVENT.ACTIVATED, "project");
+      if (!strict.projectEventSilent) fire(PROJECT_EVENT.ACTIVATED, "project");
     },
   };
 }

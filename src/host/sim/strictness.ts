@@ -26,6 +26,8 @@ export interface SimStrictness {
   readonly sourceSnapsToMediaFrames: boolean;
   /** the global SELECTION_CHANGED event never fires (seen in Premiere); a selection or playhead change fires nothing */
   readonly selectionEventSilent: boolean;
+  /** another project coming forward fires no event (whether Premiere fires ProjectEvent ACTIVATED then is not documented) */
+  readonly projectEventSilent: boolean;
 }
 
 export const STRICT: SimStrictness = {
@@ -40,6 +42,7 @@ export const STRICT: SimStrictness = {
   exportFrameDelayMs: 1_200,
   sourceSnapsToMediaFrames: true,
   selectionEventSilent: true,
+  projectEventSilent: true,
 };
 
 /** The message real Premiere gives for an object used after the commit that invalidated it. */
