@@ -4,6 +4,7 @@
  * editor host into the editor's use cases, and keeps one observable state. Every entry point turns
  * failures into a notice with a sentence; none of them throws a half edit at the panel.
  */
+import { imageTypeOf } from "../core/bytes/imageType";
 import { CutawayError } from "../core/errors";
 import { LLM_KEY_ID, type ScriptService, type ScriptServiceOptions } from "./scriptPort";
 import { settingsView } from "./settingsView";
@@ -109,7 +110,7 @@ export function createCutaway(deps: AppDeps): Cutaway {
     readImage: async (path) => {
       const bytes = await deps.files.read(path);
       // bible references may be JPEG files the editor picked; frames Cutaway exports are PNG
-      return { bytes, mimeType: bytes[0] === 0xff && bytes[1] === 0xd8 ? "image/jpeg" : "image/png" };
+      return { bytes, mimeType: imageTypeOf(bytes)?.mimeType ?? "image/png" };
     },
     budgetCapUsd: () => settings.budgetUsd,
     concurrency: () => settings.concurrency,

@@ -4,6 +4,7 @@
  * under its job's idempotency key before the create returns, so a panel that dies before the engine
  * journals the answer finds it on reopen (findJob) instead of paying for it again.
  */
+import { imageTypeOf } from "../core/bytes/imageType";
 import type { FileStore } from "../platform/ports";
 import type { MediaDownload } from "./types";
 
@@ -62,10 +63,7 @@ export class ReceivedStills {
 
 /** What the bytes are, by their signature (an answer's own format field may be missing or wrong); null: not a PNG or JPEG. */
 export function stillExtensionOf(bytes: Uint8Array): StillExtension | null {
-  const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "png";
-  if (starts(0xff, 0xd8, 0xff)) return "jpg";
-  return null;
+  return imageTypeOf(bytes)?.ext ?? null;
 }
 
 function safeKey(key: string): string {

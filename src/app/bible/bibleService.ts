@@ -6,6 +6,7 @@
  */
 import * as model from "../../bible";
 import type { Bible } from "../../bible";
+import { imageTypeOf } from "../../core/bytes/imageType";
 import { CutawayError } from "../../core/errors";
 import { snapToFrame, ticksToTimecode } from "../../core/time";
 import type { SequenceSnapshot } from "../../core/timeline";
@@ -24,9 +25,6 @@ export interface BibleServiceDeps {
   /** the host's open dialog, where it has one */
   readonly picker?: ImagePicker;
 }
-
-const PNG = [0x89, 0x50, 0x4e, 0x47];
-const JPEG = [0xff, 0xd8, 0xff];
 
 export class BibleService implements BibleApi {
   private readonly doc: DocumentStore<Bible>;
@@ -160,9 +158,7 @@ export class BibleService implements BibleApi {
 
   private async checkImage(path: string): Promise<void> {
     if (!(await this.d.files.exists(path))) throw new CutawayError("bible_no_file", `Cutaway cannot find ${path}; pick the image again.`);
-    const head = (await this.d.files.read(path)).subarray(0, 4);
-    const is = (sig: number[]) => sig.every((b, i) => head[i] === b);
-    if (!is(PNG) && !is(JPEG)) throw new CutawayError("bible_not_image", "That file is not a PNG or JPEG image; export the reference as one of those.");
+    if (!imageTypeOf((await this.d.files.read(path)).subarray(0, 8))) throw new CutawayError("bible_not_image", "That file is not a PNG or JPEG image; export the reference as one of those.");
   }
 
   private now(): string {

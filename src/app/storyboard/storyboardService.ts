@@ -4,6 +4,7 @@
  * run of the Upgrade drafts path for that one still, so the new still lands above and the old one is
  * disabled exactly as any replacement; the frame's prompt reaches it through planning's review.
  */
+import { imageTypeOf } from "../../core/bytes/imageType";
 import { CutawayError } from "../../core/errors";
 import { reviewOf, setApproved, setPrompt, frameOf, storyboardStills, type FrameRef, type Storyboard, type StoryboardReview, type StoryboardStill } from "../../core/storyboard";
 import { ticksToTimecode } from "../../core/time";
@@ -102,8 +103,8 @@ export class StoryboardService implements StoryboardApi {
     const still = await this.noticed(() => this.stillOf(mediaPath));
     const backend = options.backend ?? still.provenance.backend;
     const model = options.model ?? still.provenance.model;
-    if (!this.d.makesStills(backend, model)) await this.noticed(async () => {
-      throw new CutawayError("not_a_still_model", "Regenerate makes a new still: pick an image model (Animate turns approved stills into video).");
+    await this.noticed(async () => {
+      if (!this.d.makesStills(backend, model)) throw new CutawayError("not_a_still_model", "Regenerate makes a new still: pick an image model (Animate turns approved stills into video).");
     });
     // the app's run says its own refusals (budget, keys); only the confirmation comes back to ask
     return this.d.run(
@@ -156,7 +157,8 @@ export class StoryboardService implements StoryboardApi {
     try {
       if ((await this.d.files.size(mediaPath)) > MAX_THUMBNAIL_BYTES) return null;
       const bytes = await this.d.files.read(mediaPath);
-      return imageDataUri({ bytes, mimeType: bytes[0] === 0xff && bytes[1] === 0xd8 ? "image/jpeg" : "image/png" });
+      const type = imageTypeOf(bytes);
+      return type ? imageDataUri({ bytes, mimeType: type.mimeType }) : null;
     } catch {
       this.thumbs.delete(mediaPath);
       return null;
